@@ -1,0 +1,101 @@
+package bnfreeze.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.versioncheck.VersionCheck;
+import org.nd4j.versioncheck.VersionInfo;
+
+/**
+ * Starts the ND4J backend a run asks for, or explains in one line why it cannot. A bnfreeze
+ * build carries one backend: {@code nd4j-native} (CPU) by default, {@code nd4j-cuda-11.6} when
+ * built with {@code -Pcuda}.
+ */
+public final class Backends {
+
+    private static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
+    private static final String CPU_BACKEND_CLASS = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
+
+    /** What the run actually used. */
+    public record BackendInfo(Backend backend, String device, int threads, Map<String, String> libraries) {}
+
+    private Backends() {}
+
+    public static BackendInfo activate(Backend requested) {
+        boolean cudaBuilt = present(CUDA_BACKEND_CLASS);
+        boolean cpuBuilt = present(CPU_BACKEND_CLASS);
+        if (requested == Backend.CUDA && !cudaBuilt) {
+            throw new BackendUnavailableException("--backend cuda needs the CUDA build of bnfreeze "
+                    + "(`make build BACKEND=cuda`, i.e. mvn -Pcuda package) and an NVIDIA GPU with a CUDA 11.6 driver;"
+                    + " this build has the CPU backend only");
+        }
+        if (requested == Backend.CPU && !cpuBuilt) {
+            throw new BackendUnavailableException("--backend cpu needs the default build of bnfreeze "
+                    + "(`make build`); this build has the CUDA backend only");
+        }
+        Properties environment;
+        try {
+            environment = Nd4j.getExecutioner().getEnvironmentInformation();
+        } catch (Throwable e) {
+            throw new BackendUnavailableException("the " + requested.id() + " backend cannot start on this machine: "
+                    + rootMessage(e));
+        }
+        String backendName = String.valueOf(environment.getOrDefault("backend", "unknown"));
+        if (requested == Backend.CUDA && !backendName.toLowerCase().contains("cuda")) {
+            throw new BackendUnavailableException("no usable CUDA device: ND4J started the " + backendName + " backend");
+        }
+        String device = requested == Backend.CUDA
+                ? String.valueOf(environment.getOrDefault("cuda.devicesInformation", "unknown GPU"))
+                : cpuModel();
+        int threads = Integer.parseInt(String.valueOf(environment.getOrDefault("omp.threads",
+                Runtime.getRuntime().availableProcessors())));
+        return new BackendInfo(requested, device, threads, libraryVersions());
+    }
+
+    static Map<String, String> libraryVersions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (VersionInfo info : VersionCheck.getVersionInfos()) {
+            String artifact = info.getArtifactId();
+            if (artifact != null && (artifact.startsWith("deeplearning4j-nn") || artifact.startsWith("nd4j-api")
+                    || artifact.startsWith("nd4j-native") || artifact.startsWith("nd4j-cuda"))) {
+                versions.put(info.getGroupId() + ":" + artifact, info.getBuildVersion());
+            }
+        }
+        return versions;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse(System.getProperty("os.arch"))
+                    + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, Backends.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

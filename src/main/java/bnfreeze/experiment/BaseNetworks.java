@@ -1,0 +1,69 @@
+package bnfreeze.experiment;
+
+import bnfreeze.data.Checksums;
+import bnfreeze.data.FashionMnist;
+import bnfreeze.eval.LearningPhaseEvaluator;
+import bnfreeze.experiment.ExperimentDefinition.NetworkSpec;
+import bnfreeze.experiment.ExperimentDefinition.PretrainingSpec;
+import bnfreeze.model.SmallResNet;
+import bnfreeze.model.WeightCache;
+import bnfreeze.train.PhasePlan;
+import bnfreeze.train.Trainer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * The pre-trained base network of an experiment. bnfreeze pre-trains its small ResNets itself and
+ * caches them under a key derived from everything that determines the weights (architecture,
+ * pre-training recipe, data), so that every run of every policy starts from the same base.
+ */
+final class BaseNetworks {
+
+    /** Bump when the pre-training code changes what it produces for the same configuration. */
+    static final String RECIPE = "small-resnet-pretraining/1";
+
+    record Base(ComputationGraph network, String identity, SmallResNet architecture) {}
+
+    private BaseNetworks() {}
+
+    static Base pretrained(NetworkSpec spec, Optional<Path> dataDir, Path cacheRoot, Trainer trainer,
+                           java.io.PrintStream out) {
+        FashionMnist fashion = FashionMnist.open(dataDir);
+        PretrainingSpec pretraining = spec.pretraining();
+        int classes = FashionMnist.CLASS_NAMES.size() - pretraining.excludeClasses().size();
+        SmallResNet architecture = new SmallResNet(1, 28, 28, spec.stages(), spec.blocksPerStage(), classes,
+                spec.batchNorm().momentum(), spec.batchNorm().epsilon());
+        String key = cacheKey(spec, fashion.checksums());
+        WeightCache cache = new WeightCache(cacheRoot.resolve("pretrained"));
+        ComputationGraph net = cache.getOrBuild(key, () -> {
+            out.println("Pre-training " + Networks.SMALL_RESNET + " on the " + classes
+                    + " Fashion-MNIST classes other than " + pretraining.excludeClasses()
+                    + " (once; cached in " + cache.entry(key).getParent() + ")");
+            ExperimentData data = ExperimentData.pretraining(fashion, pretraining.excludeClasses());
+            ComputationGraph fresh = architecture.build(pretraining.seed(), pretraining.optimizer().toUpdater());
+            PhasePlan plan = new PhasePlan("pretrain", pretraining.epochs(), pretraining.batchSize(), pretraining.seed());
+            trainer.train(fresh, data.train(), plan,
+                    new LearningPhaseEvaluator(256, pretraining.seed()).validation(data.validation()), (n, r) -> { });
+            return fresh;
+        });
+        return new Base(net, "pretrained:" + key, architecture);
+    }
+
+    static String cacheKey(NetworkSpec spec, Map<String, String> dataChecksums) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("recipe", RECIPE);
+        identity.put("network", spec);
+        identity.put("data", dataChecksums);
+        try {
+            String canonical = bnfreeze.results.RunFiles.json().writeValueAsString(identity);
+            return Checksums.sha256(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
