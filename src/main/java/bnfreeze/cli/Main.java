@@ -34,7 +34,14 @@ public final class Main {
 
     /** Runs the command line and returns the exit status. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, with picocli's own output and all error lines going to the given writers. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
                 .registerConverter(FrozenBnPolicy.class, FrozenBnPolicy::fromId)
                 .registerConverter(Backend.class, Backend::fromId)
                 .setParameterExceptionHandler(Main::badArguments)

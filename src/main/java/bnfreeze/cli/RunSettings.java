@@ -25,8 +25,11 @@ final class RunSettings {
             description = "where run directories go (default: ${DEFAULT-VALUE})")
     Path results;
 
+    @Option(names = "--cache", paramLabel = "DIR", description = "cache of pre-trained networks (default: $XDG_CACHE_HOME/bnfreeze or ~/.cache/bnfreeze)")
+    Path cache;
+
     RunOptions options(Path definitionFile, FrozenBnPolicy policy) {
         return new RunOptions(definitionFile, policy, Optional.ofNullable(seed), Optional.ofNullable(data), backend,
-                results, DataLocator.cacheRoot(), System.out, System.console() != null);
+                results, cache != null ? cache : DataLocator.cacheRoot(), System.out, System.console() != null);
     }
 }

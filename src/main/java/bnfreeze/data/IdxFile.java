@@ -95,17 +95,16 @@ public final class IdxFile {
 
     private static ByteBuffer header(Path file, byte[] content, int expectedRank) {
         int headerBytes = 4 + 4 * expectedRank;
+        ByteBuffer header = ByteBuffer.wrap(content);
+        int expectedMagic = (UNSIGNED_BYTE << 8) | expectedRank;
+        if (content.length >= 4 && header.getInt(0) != expectedMagic) {
+            throw new DataFileException(file, String.format(
+                    "not an IDX file of rank %d (magic number 0x%08x, expected 0x%08x)",
+                    expectedRank, header.getInt(0), expectedMagic));
+        }
         if (content.length < headerBytes) {
             throw new DataFileException(file, "truncated: " + content.length
                     + " bytes, shorter than the " + headerBytes + "-byte IDX header");
-        }
-        ByteBuffer header = ByteBuffer.wrap(content);
-        int magic = header.getInt(0);
-        int expectedMagic = (UNSIGNED_BYTE << 8) | expectedRank;
-        if (magic != expectedMagic) {
-            throw new DataFileException(file, String.format(
-                    "not an IDX file of rank %d (magic number 0x%08x, expected 0x%08x)",
-                    expectedRank, magic, expectedMagic));
         }
         for (int d = 0; d < expectedRank; d++) {
             if (header.getInt(4 + 4 * d) < 0) {

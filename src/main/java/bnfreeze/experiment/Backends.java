@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.versioncheck.VersionCheck;
-import org.nd4j.versioncheck.VersionInfo;
 
 /**
  * Starts the ND4J backend a run asks for, or explains in one line why it cannot. A bnfreeze
@@ -56,15 +54,24 @@ public final class Backends {
         return new BackendInfo(requested, device, threads, libraryVersions());
     }
 
+    /** Versions of DL4J, ND4J and the backend, read from the Maven metadata inside their jars. */
     static Map<String, String> libraryVersions() {
         Map<String, String> versions = new LinkedHashMap<>();
-        for (VersionInfo info : VersionCheck.getVersionInfos()) {
-            String artifact = info.getArtifactId();
-            if (artifact != null && (artifact.startsWith("deeplearning4j-nn") || artifact.startsWith("nd4j-api")
-                    || artifact.startsWith("nd4j-native") || artifact.startsWith("nd4j-cuda"))) {
-                versions.put(info.getGroupId() + ":" + artifact, info.getBuildVersion());
+        for (String artifact : new String[] {"org.deeplearning4j/deeplearning4j-nn", "org.nd4j/nd4j-api",
+                "org.nd4j/nd4j-native", "org.nd4j/nd4j-cuda-11.6"}) {
+            String resource = "/META-INF/maven/" + artifact + "/pom.properties";
+            try (var in = Backends.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    Properties pom = new Properties();
+                    pom.load(in);
+                    versions.put(artifact.replace('/', ':'), pom.getProperty("version"));
+                }
+            } catch (IOException e) {
+                versions.put(artifact.replace('/', ':'), "unreadable");
             }
         }
+        String build = System.getProperty(NativeBuilds.EXTENSION_PROPERTY);
+        versions.put("libnd4j build", "linux-x86_64" + (build == null ? "" : build));
         return versions;
     }
 

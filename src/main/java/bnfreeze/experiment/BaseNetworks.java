@@ -44,7 +44,7 @@ final class BaseNetworks {
             out.println("Pre-training " + Networks.SMALL_RESNET + " on the " + classes
                     + " Fashion-MNIST classes other than " + pretraining.excludeClasses()
                     + " (once; cached in " + cache.entry(key).getParent() + ")");
-            ExperimentData data = ExperimentData.pretraining(fashion, pretraining.excludeClasses());
+            ExperimentData data = ExperimentData.pretraining(fashion, pretraining.excludeClasses(), pretraining.imagesPerClass());
             ComputationGraph fresh = architecture.build(pretraining.seed(), pretraining.optimizer().toUpdater());
             PhasePlan plan = new PhasePlan("pretrain", pretraining.epochs(), pretraining.batchSize(), pretraining.seed());
             trainer.train(fresh, data.train(), plan,

@@ -12,7 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 /** Reads and writes experiment definitions as YAML; every problem is one line naming file, line and field. */
 public final class Definitions {
@@ -50,7 +57,7 @@ public final class Definitions {
             }
             return definition;
         } catch (JsonProcessingException e) {
-            throw new DefinitionException(describe(file, e));
+            throw new DefinitionException(describe(file, text, e));
         }
     }
 
@@ -62,29 +69,98 @@ public final class Definitions {
         }
     }
 
-    private static String describe(Path file, JsonProcessingException e) {
+    private static String describe(Path file, String text, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
-        String where = file + (location != null && location.getLineNr() > 0 ? ":" + location.getLineNr() : "");
+        int parserLine = location != null ? location.getLineNr() : -1;
+        if (!(e instanceof JsonMappingException mapping)) {
+            return at(file, parserLine) + "malformed YAML: " + firstLine(e.getOriginalMessage());
+        }
+        Map<String, Integer> lines = keyLines(text);
+        String path = path(mapping);
         Throwable cause = e.getCause();
         if (cause instanceof InvalidDefinitionException invalid) {
-            return where + ": " + invalid.getMessage();
+            String field = invalid.field();
+            String leaf = field.substring(field.lastIndexOf('.') + 1);
+            int line = Stream.of(path + "." + leaf, field, path).map(lines::get).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(parserLine);
+            return at(file, line) + invalid.getMessage();
         }
+        int line = lines.getOrDefault(path, parserLine);
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return where + ": unknown key \"" + unknown.getPropertyName() + "\" in " + path(unknown)
-                    + " (known: " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                    .collect(Collectors.joining(", ")) + ")";
+            return at(file, line) + path + ": unknown key (known: " + unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return where + ": " + path(mapping) + ": " + firstLine(mapping.getOriginalMessage());
+        String message = cause instanceof IllegalArgumentException ? cause.getMessage() : mapping.getOriginalMessage();
+        return at(file, line) + (path.isEmpty() ? "" : path + ": ") + firstLine(message);
+    }
+
+    private static String at(Path file, int line) {
+        return file + (line > 0 ? ":" + line : "") + ": ";
+    }
+
+    /**
+     * The line of every key, by path ({@code data.classes}, {@code phases[0].optimizer}), so that
+     * errors point at the key even when the parser noticed them later.
+     */
+    static Map<String, Integer> keyLines(String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        Deque<String> containers = new ArrayDeque<>();
+        Deque<Integer> indices = new ArrayDeque<>();
+        String pendingKey = null;
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                switch (token) {
+                    case FIELD_NAME -> {
+                        pendingKey = join(containers.peek(), parser.currentName());
+                        lines.putIfAbsent(pendingKey, parser.currentTokenLocation().getLineNr());
+                    }
+                    case START_OBJECT, START_ARRAY -> {
+                        String here = pendingKey != null ? pendingKey : element(containers, indices);
+                        containers.push(here == null ? "" : here);
+                        indices.push(token == JsonToken.START_ARRAY ? 0 : -1);
+                        pendingKey = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        containers.pop();
+                        indices.pop();
+                        advance(indices);
+                    }
+                    default -> {
+                        if (pendingKey == null) {
+                            advance(indices);
+                        }
+                        pendingKey = null;
+                    }
+                }
+            }
+        } catch (IOException malformed) {
+            // the caller reports the parser's own error
         }
-        return where + ": malformed YAML: " + firstLine(e.getOriginalMessage());
+        return lines;
+    }
+
+    private static String element(Deque<String> containers, Deque<Integer> indices) {
+        if (indices.isEmpty() || indices.peek() < 0) {
+            return containers.peek();
+        }
+        String element = containers.peek() + "[" + indices.peek() + "]";
+        return element;
+    }
+
+    private static void advance(Deque<Integer> indices) {
+        if (!indices.isEmpty() && indices.peek() >= 0) {
+            indices.push(indices.pop() + 1);
+        }
+    }
+
+    private static String join(String parent, String key) {
+        return parent == null || parent.isEmpty() ? key : parent + "." + key;
     }
 
     private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
+        return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        return path.isEmpty() ? "the top level" : path;
     }
 
     private static String firstLine(String message) {

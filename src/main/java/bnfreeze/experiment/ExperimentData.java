@@ -30,15 +30,18 @@ record ExperimentData(BatchSource train, BatchSource validation, Map<String, Str
         return new ExperimentData(train, validation, fashion.checksums());
     }
 
-    /** All images of every class except {@code excluded}, at native resolution: for pre-training. */
-    static ExperimentData pretraining(FashionMnist fashion, List<Integer> excluded) {
+    /**
+     * Every class except {@code excluded}, at native resolution, for pre-training: the training
+     * images (the first {@code imagesPerClass} of each class, or all), validated on all test images.
+     */
+    static ExperimentData pretraining(FashionMnist fashion, List<Integer> excluded, Integer imagesPerClass) {
         int[] classes = IntStream.range(0, FashionMnist.CLASS_NAMES.size())
                 .filter(c -> !excluded.contains(c)).toArray();
         ImageSet train = fashion.split(FashionMnist.Split.TRAIN);
         ImageSet test = fashion.split(FashionMnist.Split.TEST);
         return new ExperimentData(
-                new InMemoryBatches(train.select(train.indicesOfClasses(classes)), classes, PixelNormalization.UNIT_INTERVAL),
-                new InMemoryBatches(test.select(test.indicesOfClasses(classes)), classes, PixelNormalization.UNIT_INTERVAL),
+                new InMemoryBatches(select(train, classes, imagesPerClass), classes, PixelNormalization.UNIT_INTERVAL),
+                new InMemoryBatches(select(test, classes, null), classes, PixelNormalization.UNIT_INTERVAL),
                 fashion.checksums());
     }
 

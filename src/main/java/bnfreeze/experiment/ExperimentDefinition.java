@@ -88,10 +88,16 @@ public record ExperimentDefinition(String name, String description, DataSpec dat
         }
     }
 
-    /** How bnfreeze trains the base network before the experiment (cached by its configuration). */
-    public record PretrainingSpec(List<Integer> excludeClasses, int epochs, int batchSize, OptimizerSpec optimizer,
-                                  long seed) {
+    /**
+     * How bnfreeze trains the base network before the experiment (cached by its configuration).
+     *
+     * @param imagesPerClass only the first N training images of each class (all when absent): for quick trials
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PretrainingSpec(List<Integer> excludeClasses, Integer imagesPerClass, int epochs, int batchSize,
+                                  OptimizerSpec optimizer, long seed) {
         public PretrainingSpec {
+            require(imagesPerClass == null || imagesPerClass > 0, "network.pretraining.imagesPerClass", "must be positive");
             require(excludeClasses != null, "network.pretraining.excludeClasses", "is required (may be empty)");
             excludeClasses = List.copyOf(excludeClasses);
             require(epochs > 0, "network.pretraining.epochs", "must be positive");

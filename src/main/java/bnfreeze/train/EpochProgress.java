@@ -36,7 +36,7 @@ final class EpochProgress implements AutoCloseable {
     }
 
     void step(double meanLoss, double accuracy) {
-        bar.setExtraMessage(String.format(java.util.Locale.ROOT, "loss: %.4f - acc: %.4f", meanLoss, accuracy));
+        bar.setExtraMessage(String.format(java.util.Locale.ROOT, " - loss: %.4f - acc: %.4f", meanLoss, accuracy));
         bar.step();
     }
 

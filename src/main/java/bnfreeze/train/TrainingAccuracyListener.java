@@ -2,7 +2,6 @@ package bnfreeze.train;
 
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -57,7 +56,10 @@ final class TrainingAccuracyListener extends BaseTrainingListener {
         if (preProcessor != null) {
             input = preProcessor.preProcess(input, (int) input.size(0), noWorkspaces);
         }
-        Layer output = vertex.getLayer();
-        evaluation.eval(labels, output.activate(input, false, noWorkspaces).dup());
+        INDArray predictions = vertex.getLayer().activate(input, false, noWorkspaces).dup();
+        if (Double.isFinite(predictions.sumNumber().doubleValue())) {
+            evaluation.eval(labels, predictions);
+        } // else the loss is not finite either, and the trainer stops the run with a clear message
+
     }
 }

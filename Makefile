@@ -1,0 +1,58 @@
+# bnfreeze: what should a frozen BatchNormalization layer do while the layers above it are fine-tuned?
+#
+#   make demo        the two-class overfit test under keras / patched / legacy, on real Fashion-MNIST (CPU)
+#   make test        the test suite (minutes)
+#   make long-test   the tests tagged "long"
+#   make data        Fashion-MNIST: Debian's package where apt is available, else the official files
+#   make build       target/bnfreeze.jar (BACKEND=cuda for the GPU build)
+#   make run DEF=experiments/overfit-2class-fmnist.yaml BN=keras [SEED=42]
+
+BACKEND ?= cpu
+MVN ?= mvn -B -q
+JAVA ?= java
+JAR := target/bnfreeze.jar
+FASHION_MNIST_DEB := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
+DEF ?= experiments/overfit-2class-fmnist.yaml
+BN ?= patched
+SEED ?=
+
+ifeq ($(BACKEND),cuda)
+MVN_PROFILE := -Pcuda
+else
+MVN_PROFILE :=
+endif
+
+.PHONY: build data demo test long-test run clean
+
+build:
+	$(MVN) $(MVN_PROFILE) -DskipTests package
+
+$(JAR):
+	$(MVN) $(MVN_PROFILE) -DskipTests package
+
+# Debian's package where apt can install it; otherwise the official files, checksums verified.
+data:
+	@if [ -f "$(FASHION_MNIST_DEB)" ]; then \
+	  echo "Fashion-MNIST present in /usr/share/datasets/fashion-mnist"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && apt-get install -y -qq dataset-fashion-mnist; \
+	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then \
+	  sudo apt-get update -qq && sudo apt-get install -y -qq dataset-fashion-mnist; \
+	else \
+	  $(MAKE) $(JAR) && $(JAVA) -jar $(JAR) data fetch; \
+	fi
+
+demo: $(JAR) data
+	$(JAVA) -jar $(JAR) demo --backend $(BACKEND) $(if $(SEED),--seed $(SEED))
+
+run: $(JAR)
+	$(JAVA) -jar $(JAR) run $(DEF) --bn $(BN) --backend $(BACKEND) $(if $(SEED),--seed $(SEED))
+
+test: data
+	$(MVN) test
+
+long-test: data
+	$(MVN) test -Dtest.groups=long -Dtest.excludedGroups=
+
+clean:
+	$(MVN) clean
