@@ -6,6 +6,8 @@
 #   make data        Fashion-MNIST: Debian's package where apt is available, else the official files
 #   make build       target/bnfreeze.jar (BACKEND=cuda for the GPU build)
 #   make run DEF=experiments/overfit-2class-fmnist.yaml BN=keras [SEED=42]
+#   make matrix [SEEDS=5] [EXPERIMENTS="experiments/a.yaml ..."]   every experiment x policy x seed
+#   make results     tables, charts and results/README.md from results/runs/
 
 BACKEND ?= cpu
 MVN ?= mvn -B -q
@@ -15,6 +17,8 @@ FASHION_MNIST_DEB := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.g
 DEF ?= experiments/overfit-2class-fmnist.yaml
 BN ?= patched
 SEED ?=
+SEEDS ?= 1
+EXPERIMENTS ?=
 
 ifeq ($(BACKEND),cuda)
 MVN_PROFILE := -Pcuda
@@ -22,7 +26,7 @@ else
 MVN_PROFILE :=
 endif
 
-.PHONY: build data demo test long-test run clean
+.PHONY: build data demo test long-test run matrix results clean
 
 build:
 	$(MVN) $(MVN_PROFILE) -DskipTests package
@@ -48,10 +52,22 @@ demo: $(JAR) data
 run: $(JAR)
 	$(JAVA) -jar $(JAR) run $(DEF) --bn $(BN) --backend $(BACKEND) $(if $(SEED),--seed $(SEED))
 
+matrix: $(JAR) data
+	$(JAVA) -jar $(JAR) matrix $(EXPERIMENTS) --seeds $(SEEDS) --backend $(BACKEND)
+
+results: $(JAR)
+	$(JAVA) -jar $(JAR) results
+
 test: data
 	$(MVN) test
 
-long-test: data
+long-matrix: $(JAR) data
+	$(JAVA) -jar $(JAR) matrix $(EXPERIMENTS) --seeds $(SEEDS) --backend $(BACKEND)
+
+results: $(JAR)
+	$(JAVA) -jar $(JAR) results
+
+test: data
 	$(MVN) test -Dtest.groups=long -Dtest.excludedGroups=
 
 clean:

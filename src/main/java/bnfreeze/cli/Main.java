@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bnfreeze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What should a frozen BatchNormalization layer do while the layers above it are fine-tuned?",
-        subcommands = {RunCommand.class, DemoCommand.class, DataCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, MatrixCommand.class, ResultsCommand.class, DataCommand.class})
 public final class Main {
 
     public static final int BAD_INPUT = 2;
@@ -59,7 +59,7 @@ public final class Main {
     private static int failure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         int status;
-        if (e instanceof DataFileException || e instanceof DefinitionException || e instanceof IllegalArgumentException) {
+        if (isBadInput(e)) {
             status = BAD_INPUT;
         } else if (e instanceof BackendUnavailableException) {
             status = BACKEND_UNAVAILABLE;
@@ -72,6 +72,11 @@ public final class Main {
         }
         err.println("bnfreeze: " + firstLine(e.getMessage()));
         return status;
+    }
+
+    /** Failures the user causes and can fix: arguments, definitions, data. */
+    static boolean isBadInput(Throwable e) {
+        return e instanceof DataFileException || e instanceof DefinitionException || e instanceof IllegalArgumentException;
     }
 
     static String firstLine(String message) {

@@ -28,6 +28,17 @@ final class RunSettings {
     @Option(names = "--cache", paramLabel = "DIR", description = "cache of pre-trained networks (default: $XDG_CACHE_HOME/bnfreeze or ~/.cache/bnfreeze)")
     Path cache;
 
+    /** These settings with another seed. */
+    RunSettings withSeed(long newSeed) {
+        RunSettings copy = new RunSettings();
+        copy.seed = newSeed;
+        copy.data = data;
+        copy.backend = backend;
+        copy.results = results;
+        copy.cache = cache;
+        return copy;
+    }
+
     RunOptions options(Path definitionFile, FrozenBnPolicy policy) {
         return new RunOptions(definitionFile, policy, Optional.ofNullable(seed), Optional.ofNullable(data), backend,
                 results, cache != null ? cache : DataLocator.cacheRoot(), System.out, System.console() != null);

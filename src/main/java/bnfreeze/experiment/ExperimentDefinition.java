@@ -1,5 +1,7 @@
 package bnfreeze.experiment;
 
+import bnfreeze.results.ExperimentInfo;
+import bnfreeze.results.Reference;
 import bnfreeze.train.OptimizerSpec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.List;
  *
  * @param name        identifier, also the directory of its runs under {@code results/runs/}
  * @param description what the experiment reproduces
+ * @param needs       what running it requires (data, weights, hardware), for users and the results page
  * @param data        the training data
  * @param validation  {@code train} (validate on the training images, as the study's overfit test
  *                    did) or {@code test} (the test split of the same classes)
@@ -22,9 +25,9 @@ import java.util.List;
  * @param reference   the study's published numbers for this experiment, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ExperimentDefinition(String name, String description, DataSpec data, String validation,
+public record ExperimentDefinition(String name, String description, String needs, DataSpec data, String validation,
                                    NetworkSpec network, List<PhaseSpec> phases, long seed,
-                                   EvaluationSpec evaluation, ReferenceSpec reference) {
+                                   EvaluationSpec evaluation, Reference reference) {
 
     public ExperimentDefinition {
         require(name != null && name.matches("[a-z0-9][a-z0-9-]*"), "name",
@@ -35,6 +38,11 @@ public record ExperimentDefinition(String name, String description, DataSpec dat
         require(phases != null && !phases.isEmpty(), "phases", "at least one phase is required");
         require(evaluation != null, "evaluation", "is required");
         phases = List.copyOf(phases);
+    }
+
+    /** What the results page shows of this experiment besides its runs. */
+    public ExperimentInfo info() {
+        return new ExperimentInfo(name, description, needs, reference);
     }
 
     /** The data set and the images taken from it. */
@@ -132,25 +140,6 @@ public record ExperimentDefinition(String name, String description, DataSpec dat
             require(batchSize > 0, "evaluation.batchSize", "must be positive");
         }
     }
-
-    /**
-     * What the study published, printed beside measured numbers and never mixed with them.
-     *
-     * @param source   where the numbers were published
-     * @param software the software that produced them
-     * @param rows     one per policy the study ran
-     */
-    public record ReferenceSpec(String source, String software, List<ReferenceRow> rows) {
-        public ReferenceSpec {
-            require(rows != null && !rows.isEmpty(), "reference.rows", "at least one row is required");
-            rows = List.copyOf(rows);
-        }
-    }
-
-    /** One published row: accuracies as fractions; {@code testAcc} for the fine-tune's test accuracy. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReferenceRow(String policy, Double valAcc, Double dynamic, Double static0, Double static1,
-                               Double testAcc) {}
 
     static void require(boolean condition, String field, String message) {
         if (!condition) {
