@@ -61,13 +61,7 @@ results: $(JAR)
 test: data
 	$(MVN) test
 
-long-matrix: $(JAR) data
-	$(JAVA) -jar $(JAR) matrix $(EXPERIMENTS) --seeds $(SEEDS) --backend $(BACKEND)
-
-results: $(JAR)
-	$(JAVA) -jar $(JAR) results
-
-test: data
+long-test: data
 	$(MVN) test -Dtest.groups=long -Dtest.excludedGroups=
 
 clean:
