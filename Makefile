@@ -6,6 +6,9 @@
 #   make data        Fashion-MNIST: Debian's package where apt is available, else the official files
 #   make build       target/bnfreeze.jar (BACKEND=cuda for the GPU build)
 #   make run DEF=experiments/overfit-2class-fmnist.yaml BN=keras [SEED=42]
+#   make cifar10     CIFAR-10's binary archive, MD5 verified, unpacked into ~/.cache/bnfreeze/data
+#   make overfit [BACKEND=cuda] [BN=keras]     the study's overfit test (CIFAR-10, ResNet50)
+#   make finetune [BACKEND=cuda] [BN=keras]    the study's full fine-tune (CIFAR-10, ResNet50)
 #   make matrix [SEEDS=5] [EXPERIMENTS="experiments/a.yaml ..."]   every experiment x policy x seed
 #   make results     tables, charts and results/README.md from results/runs/
 
@@ -26,7 +29,7 @@ else
 MVN_PROFILE :=
 endif
 
-.PHONY: build data demo test long-test run matrix results clean
+.PHONY: build data cifar10 demo overfit finetune test long-test run matrix results clean
 
 build:
 	$(MVN) $(MVN_PROFILE) -DskipTests package
@@ -45,6 +48,15 @@ data:
 	else \
 	  $(MAKE) $(JAR) && $(JAVA) -jar $(JAR) data fetch; \
 	fi
+
+cifar10: $(JAR)
+	$(JAVA) -jar $(JAR) data fetch-cifar10
+
+overfit: $(JAR)
+	$(JAVA) -jar $(JAR) run experiments/overfit-2class-cifar10.yaml --bn $(BN) --backend $(BACKEND) $(if $(SEED),--seed $(SEED))
+
+finetune: $(JAR)
+	$(JAVA) -jar $(JAR) run experiments/cifar10-resnet50-finetune.yaml --bn $(BN) --backend $(BACKEND) $(if $(SEED),--seed $(SEED))
 
 demo: $(JAR) data
 	$(JAVA) -jar $(JAR) demo --backend $(BACKEND) $(if $(SEED),--seed $(SEED))

@@ -1,5 +1,7 @@
 package bnfreeze.cli;
 
+import bnfreeze.data.Cifar10;
+import bnfreeze.data.Cifar10Download;
 import bnfreeze.data.FashionMnist;
 import bnfreeze.data.FashionMnistDownload;
 import java.nio.file.Path;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Check or fetch the data sets.",
-        subcommands = {DataCommand.Check.class, DataCommand.Fetch.class})
+        subcommands = {DataCommand.Check.class, DataCommand.Fetch.class, DataCommand.FetchCifar10.class})
 final class DataCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Verify the Fashion-MNIST files (size and checksum).")
@@ -22,6 +24,19 @@ final class DataCommand {
             FashionMnist fashion = FashionMnist.open(Optional.ofNullable(data));
             System.out.println("Fashion-MNIST OK in " + fashion.directory());
             fashion.checksums().forEach((file, sha) -> System.out.println("  " + file + "  sha256(content) " + sha));
+            return 0;
+        }
+    }
+
+    @Command(name = "fetch-cifar10", mixinStandardHelpOptions = true,
+            description = "Download the official CIFAR-10 binary archive, verify its published MD5 and unpack it.")
+    static final class FetchCifar10 implements Callable<Integer> {
+        @Option(names = "--into", paramLabel = "DIR", description = "parent directory of cifar-10-batches-bin (default: ${DEFAULT-VALUE})")
+        Path into = Cifar10.downloadDirectory().getParent();
+
+        @Override
+        public Integer call() {
+            Cifar10Download.fetch(into, System.out);
             return 0;
         }
     }

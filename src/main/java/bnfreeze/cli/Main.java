@@ -76,7 +76,8 @@ public final class Main {
 
     /** Failures the user causes and can fix: arguments, definitions, data. */
     static boolean isBadInput(Throwable e) {
-        return e instanceof DataFileException || e instanceof DefinitionException || e instanceof IllegalArgumentException;
+        return e instanceof DataFileException || e instanceof DefinitionException || e instanceof IllegalArgumentException
+                || e instanceof bnfreeze.model.WeightsUnavailableException;
     }
 
     static String firstLine(String message) {

@@ -18,6 +18,9 @@ final class RunSettings {
             + ", then the data set's standard places)")
     Path data;
 
+    @Option(names = "--weights", paramLabel = "FILE", description = "pre-trained weights file (ResNet50: DL4J's resnet50_dl4j_inference.v3.zip)")
+    Path weights;
+
     @Option(names = "--backend", paramLabel = "cpu|cuda", defaultValue = "cpu", description = "ND4J backend (default: ${DEFAULT-VALUE})")
     Backend backend;
 
@@ -33,6 +36,7 @@ final class RunSettings {
         RunSettings copy = new RunSettings();
         copy.seed = newSeed;
         copy.data = data;
+        copy.weights = weights;
         copy.backend = backend;
         copy.results = results;
         copy.cache = cache;
@@ -40,7 +44,8 @@ final class RunSettings {
     }
 
     RunOptions options(Path definitionFile, FrozenBnPolicy policy) {
-        return new RunOptions(definitionFile, policy, Optional.ofNullable(seed), Optional.ofNullable(data), backend,
+        return new RunOptions(definitionFile, policy, Optional.ofNullable(seed), Optional.ofNullable(data),
+                Optional.ofNullable(weights), backend,
                 results, cache != null ? cache : DataLocator.cacheRoot(), System.out, System.console() != null);
     }
 }

@@ -54,7 +54,7 @@ public final class DataLocator {
                 return candidate;
             }
         }
-        throw new DataFileException(tried.get(0).resolve(markerFile), "file not found (also looked in "
-                + tried.subList(1, tried.size()) + "); " + howToGet);
+        String elsewhere = tried.size() > 1 ? " (also looked in " + tried.subList(1, tried.size()) + ")" : "";
+        throw new DataFileException(tried.get(0).resolve(markerFile), "file not found" + elsewhere + "; " + howToGet);
     }
 }

@@ -1,5 +1,10 @@
 package bnfreeze.data;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
 /**
  * How 8-bit pixels become network inputs. Each network expects the normalization it was trained
  * with, so the choice belongs to the experiment definition, next to the network.
@@ -16,6 +21,28 @@ public enum PixelNormalization {
     CAFFE_IMAGENET;
 
     private static final float[] CAFFE_BGR_MEANS = {103.939f, 116.779f, 123.68f};
+
+    /**
+     * The same normalization as {@link #write}, by ND4J ops on 8-bit values held as floats
+     * {@code [n, channels, height, width]} (for batches resized on the device).
+     */
+    public INDArray normalize(INDArray pixels) {
+        return switch (this) {
+            case UNIT_INTERVAL -> pixels.divi(255f);
+            case CAFFE_IMAGENET -> {
+                INDArray bgr = Nd4j.concat(1, channel(pixels, 2),
+                        channel(pixels, 1), channel(pixels, 0));
+                INDArray means = Nd4j.createFromArray(CAFFE_BGR_MEANS);
+                yield Nd4j.getExecutioner().exec(
+                        new BroadcastSubOp(bgr, means, bgr, 1));
+            }
+        };
+    }
+
+    private static INDArray channel(INDArray nchw, int c) {
+        return nchw.get(NDArrayIndex.all(), NDArrayIndex.interval(c, c + 1),
+                NDArrayIndex.all(), NDArrayIndex.all());
+    }
 
     /** Writes image {@code image} of {@code images}, normalized, into {@code out} at {@code offset} (CHW order). */
     public void write(ImageSet images, int image, float[] out, int offset) {

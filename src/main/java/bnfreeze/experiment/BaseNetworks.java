@@ -5,6 +5,8 @@ import bnfreeze.data.FashionMnist;
 import bnfreeze.eval.LearningPhaseEvaluator;
 import bnfreeze.experiment.ExperimentDefinition.NetworkSpec;
 import bnfreeze.experiment.ExperimentDefinition.PretrainingSpec;
+import bnfreeze.model.BatchNormSettings;
+import bnfreeze.model.ResNet50Imagenet;
 import bnfreeze.model.SmallResNet;
 import bnfreeze.model.WeightCache;
 import bnfreeze.train.PhasePlan;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -27,7 +31,32 @@ final class BaseNetworks {
     /** Bump when the pre-training code changes what it produces for the same configuration. */
     static final String RECIPE = "small-resnet-pretraining/1";
 
-    record Base(ComputationGraph network, String identity, SmallResNet architecture) {}
+    /**
+     * A base network and where its head goes: after {@code baseOutput}, behind {@code pooling}
+     * when the base has none of its own.
+     */
+    record Base(ComputationGraph network, InputType inputType, String identity, String baseOutput, Layer pooling) {}
+
+    static Base of(NetworkSpec spec, RunOptions options, Trainer trainer) {
+        Base base = Networks.RESNET50.equals(spec.architecture())
+                ? resnet50(spec, options.weights())
+                : pretrained(spec, options.dataDir(), options.cacheRoot(), trainer, options.out());
+        if (spec.batchNorm() != null) {
+            base = new Base(BatchNormSettings.apply(base.network(), spec.batchNorm().momentum(), spec.batchNorm().epsilon()),
+                    base.inputType(), base.identity(), base.baseOutput(), base.pooling());
+        }
+        return base;
+    }
+
+    /** DL4J's zoo ResNet50: the study's base, cut after its last residual block, with Keras 2.1's 7x7 average pooling. */
+    static Base resnet50(NetworkSpec spec, Optional<Path> weightsFile) {
+        if ("random".equals(spec.weights())) {
+            return new Base(ResNet50Imagenet.randomWeights(1234), ResNet50Imagenet.INPUT_TYPE, "resnet50-random:seed=1234",
+                    ResNet50Imagenet.BASE_OUTPUT, ResNet50Imagenet.studyPooling());
+        }
+        return new Base(ResNet50Imagenet.imagenet(weightsFile), ResNet50Imagenet.INPUT_TYPE, ResNet50Imagenet.identity(weightsFile),
+                ResNet50Imagenet.BASE_OUTPUT, ResNet50Imagenet.studyPooling());
+    }
 
     private BaseNetworks() {}
 
@@ -51,7 +80,7 @@ final class BaseNetworks {
                     new LearningPhaseEvaluator(256, pretraining.seed()).validation(data.validation()), (n, r) -> { });
             return fresh;
         });
-        return new Base(net, "pretrained:" + key, architecture);
+        return new Base(net, architecture.inputType(), "pretrained:" + key, SmallResNet.POOL, null);
     }
 
     static String cacheKey(NetworkSpec spec, Map<String, String> dataChecksums) {

@@ -1,9 +1,10 @@
 package bnfreeze.experiment;
 
 import bnfreeze.data.BatchSource;
+import bnfreeze.data.Cifar10;
 import bnfreeze.data.FashionMnist;
 import bnfreeze.data.ImageSet;
-import bnfreeze.data.InMemoryBatches;
+import bnfreeze.data.ImageBatches;
 import bnfreeze.data.PixelNormalization;
 import bnfreeze.data.Resampling;
 import bnfreeze.experiment.ExperimentDefinition.DataSpec;
@@ -19,15 +20,29 @@ import java.util.stream.IntStream;
  */
 record ExperimentData(BatchSource train, BatchSource validation, Map<String, String> checksums) {
 
+    /** Threads that prepare batches ahead of the training step (decode, resize, normalize). */
+    static final int PREFETCH_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
     static ExperimentData prepare(ExperimentDefinition definition, Optional<Path> dataDir) {
         DataSpec spec = definition.data();
-        FashionMnist fashion = FashionMnist.open(dataDir);
         int[] classes = spec.classes().stream().mapToInt(Integer::intValue).toArray();
-        BatchSource train = batches(select(fashion.split(FashionMnist.Split.TRAIN), classes, spec.perClass()), spec);
-        BatchSource validation = "train".equals(definition.validation())
-                ? train
-                : batches(select(fashion.split(FashionMnist.Split.TEST), classes, null), spec);
-        return new ExperimentData(train, validation, fashion.checksums());
+        ImageSet trainImages;
+        ImageSet testImages;
+        Map<String, String> checksums;
+        if (Datasets.CIFAR10.equals(spec.dataset())) {
+            Cifar10 cifar = Cifar10.open(dataDir);
+            trainImages = cifar.split(Cifar10.Split.TRAIN);
+            testImages = "test".equals(definition.validation()) ? cifar.split(Cifar10.Split.TEST) : null;
+            checksums = cifar.checksums();
+        } else {
+            FashionMnist fashion = FashionMnist.open(dataDir);
+            trainImages = fashion.split(FashionMnist.Split.TRAIN);
+            testImages = "test".equals(definition.validation()) ? fashion.split(FashionMnist.Split.TEST) : null;
+            checksums = fashion.checksums();
+        }
+        BatchSource train = batches(select(trainImages, classes, spec.perClass()), spec);
+        BatchSource validation = testImages == null ? train : batches(select(testImages, classes, null), spec);
+        return new ExperimentData(train, validation, checksums);
     }
 
     /**
@@ -40,8 +55,8 @@ record ExperimentData(BatchSource train, BatchSource validation, Map<String, Str
         ImageSet train = fashion.split(FashionMnist.Split.TRAIN);
         ImageSet test = fashion.split(FashionMnist.Split.TEST);
         return new ExperimentData(
-                new InMemoryBatches(select(train, classes, imagesPerClass), classes, PixelNormalization.UNIT_INTERVAL),
-                new InMemoryBatches(select(test, classes, null), classes, PixelNormalization.UNIT_INTERVAL),
+                new ImageBatches(select(train, classes, imagesPerClass), classes, PixelNormalization.UNIT_INTERVAL),
+                new ImageBatches(select(test, classes, null), classes, PixelNormalization.UNIT_INTERVAL),
                 fashion.checksums());
     }
 
@@ -53,6 +68,9 @@ record ExperimentData(BatchSource train, BatchSource validation, Map<String, Str
     private static BatchSource batches(ImageSet images, DataSpec spec) {
         ImageSet shown = spec.lowResolution() == null ? images : Resampling.lowResolution(images, spec.lowResolution());
         int[] classes = spec.classes().stream().mapToInt(Integer::intValue).toArray();
-        return new InMemoryBatches(shown, classes, PixelNormalization.UNIT_INTERVAL);
+        PixelNormalization normalization = Datasets.CAFFE_IMAGENET.equals(spec.normalization())
+                ? PixelNormalization.CAFFE_IMAGENET : PixelNormalization.UNIT_INTERVAL;
+        ImageBatches batches = new ImageBatches(shown, classes, normalization);
+        return spec.resize() == null ? batches : batches.resizedTo(spec.resize()).prefetched(PREFETCH_THREADS);
     }
 }

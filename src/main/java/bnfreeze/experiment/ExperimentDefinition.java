@@ -69,7 +69,9 @@ public record ExperimentDefinition(String name, String description, String needs
 
     /**
      * The network. {@code small-resnet} is trained by bnfreeze itself ({@code pretraining});
-     * {@code resnet50} comes with ImageNet weights.
+     * {@code resnet50} is DL4J's zoo ResNet50 with {@code weights} {@code imagenet} (or
+     * {@code random}, for tests). {@code batchNorm} sets every BatchNormalization layer's momentum
+     * and epsilon (Keras's defaults where the study relied on them).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NetworkSpec(String architecture, List<Integer> stages, Integer blocksPerStage,
@@ -84,6 +86,11 @@ public record ExperimentDefinition(String name, String description, String needs
                 require(batchNorm != null, "network.batchNorm", "is required");
                 require(pretraining != null, "network.pretraining", "is required for small-resnet");
                 stages = List.copyOf(stages);
+            }
+            if ("resnet50".equals(architecture)) {
+                require(Networks.RESNET50_WEIGHTS.contains(weights), "network.weights",
+                        "must be one of " + Networks.RESNET50_WEIGHTS);
+                require(pretraining == null, "network.pretraining", "applies to small-resnet only");
             }
         }
     }

@@ -8,7 +8,6 @@ import bnfreeze.eval.LearningPhaseEvaluator;
 import bnfreeze.eval.PhaseMetrics;
 import bnfreeze.experiment.ExperimentDefinition.PhaseSpec;
 import bnfreeze.model.Heads;
-import bnfreeze.model.SmallResNet;
 import bnfreeze.results.Provenance;
 import bnfreeze.results.RunFiles;
 import bnfreeze.results.RunSummary;
@@ -46,8 +45,7 @@ public final class ExperimentRunner {
         ExperimentData data = ExperimentData.prepare(definition, options.dataDir());
         long seed = options.seed().orElse(definition.seed());
         Trainer trainer = new Trainer(options.out(), options.interactive());
-        BaseNetworks.Base base = BaseNetworks.pretrained(definition.network(), options.dataDir(), options.cacheRoot(),
-                trainer, options.out());
+        BaseNetworks.Base base = BaseNetworks.of(definition.network(), options, trainer);
 
         ZonedDateTime started = ZonedDateTime.now();
         Path directory = RunDirectory.create(options.resultsRoot(), definition.name(), options.policy().id(), seed, started);
@@ -57,7 +55,8 @@ public final class ExperimentRunner {
         writeResolvedConfiguration(directory, definition, options, seed);
         EpochLog log = new EpochLog(directory.resolve(EpochLog.FILE_NAME));
         try {
-            ComputationGraph net = Heads.replaceHead(base.network(), SmallResNet.HEAD, data.train().numClasses(), seed);
+            ComputationGraph net = Heads.replaceHead(base.network(), base.inputType(), base.baseOutput(), base.pooling(),
+                    data.train().numClasses(), seed);
             for (PhaseSpec phase : definition.phases()) {
                 net = Heads.withUpdater(net, phase.optimizer().toUpdater());
                 net = FrozenBnPolicies.freeze(net, phase.freezeThrough(), options.policy());

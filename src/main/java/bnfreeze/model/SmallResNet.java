@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -18,7 +17,6 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * A ResNet in miniature for small grey or colour images: a stem convolution, then residual
@@ -35,8 +33,8 @@ public record SmallResNet(int channels, int height, int width, List<Integer> sta
                           int numClasses, double bnDecay, double bnEpsilon) {
 
     public static final String INPUT = "input";
-    public static final String POOL = "avg_pool";
-    public static final String HEAD = "head";
+    public static final String POOL = Heads.POOL;
+    public static final String HEAD = Heads.HEAD;
 
     public SmallResNet {
         stageWidths = List.copyOf(stageWidths);
@@ -52,6 +50,10 @@ public record SmallResNet(int channels, int height, int width, List<Integer> sta
 
     public String stageOutput(int stage) {
         return stageOutput(stage, blocksPerStage);
+    }
+
+    public InputType inputType() {
+        return InputType.convolutional(height, width, channels);
     }
 
     /** Total number of BatchNormalization layers. */
@@ -72,7 +74,7 @@ public record SmallResNet(int channels, int height, int width, List<Integer> sta
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .graphBuilder()
                 .addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(height, width, channels));
+                .setInputTypes(inputType());
 
         String previous = convBnRelu(graph, "stem", "", INPUT, stageWidths.get(0), 1);
         int inChannels = stageWidths.get(0);
@@ -89,21 +91,11 @@ public record SmallResNet(int channels, int height, int width, List<Integer> sta
                         .kernelSize(finalSize, width >> (stageWidths.size() - 1))
                         .stride(finalSize, width >> (stageWidths.size() - 1))
                         .convolutionMode(ConvolutionMode.Truncate).build(), previous)
-                .addLayer(HEAD, denseSoftmax(numClasses), POOL)
+                .addLayer(HEAD, Heads.denseSoftmax(numClasses), POOL)
                 .setOutputs(HEAD);
         ComputationGraph net = new ComputationGraph(graph.build());
         net.init();
         return net;
-    }
-
-    /** The Flatten + Dense(n, softmax) head, Glorot-uniform as in Keras. */
-    public static OutputLayer denseSoftmax(int numClasses) {
-        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nOut(numClasses)
-                .activation(Activation.SOFTMAX)
-                .weightInit(WeightInit.XAVIER_UNIFORM)
-                .biasInit(0)
-                .build();
     }
 
     private String basicBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String input, int inChannels,

@@ -23,7 +23,7 @@ class BatchesTest {
 
     @Test
     void anEpochIsFullBatchesThenTheRemainder() {
-        InMemoryBatches batches = new InMemoryBatches(images(200), new int[] {2, 6}, PixelNormalization.UNIT_INTERVAL);
+        ImageBatches batches = new ImageBatches(images(200), new int[] {2, 6}, PixelNormalization.UNIT_INTERVAL);
         List<Long> sizes = new ArrayList<>();
         batches.shuffled(32, 42, 1).forEachRemaining(b -> sizes.add(b.getFeatures().size(0)));
 
@@ -33,7 +33,7 @@ class BatchesTest {
 
     @Test
     void labelsAreOneHotInTheOrderOfTheClasses() {
-        InMemoryBatches batches = new InMemoryBatches(images(4), new int[] {6, 2}, PixelNormalization.UNIT_INTERVAL);
+        ImageBatches batches = new ImageBatches(images(4), new int[] {6, 2}, PixelNormalization.UNIT_INTERVAL);
         DataSet all = batches.inOrder(4).next();
 
         assertThat(all.getLabels().toFloatMatrix()).isDeepEqualTo(new float[][] {{0, 1}, {1, 0}, {0, 1}, {1, 0}});
@@ -58,7 +58,7 @@ class BatchesTest {
 
     @Test
     void shuffledBatchesDeliverEveryExampleOnce() {
-        InMemoryBatches batches = new InMemoryBatches(images(50), new int[] {2, 6}, PixelNormalization.UNIT_INTERVAL);
+        ImageBatches batches = new ImageBatches(images(50), new int[] {2, 6}, PixelNormalization.UNIT_INTERVAL);
         List<Integer> seen = new ArrayList<>();
         Iterator<DataSet> it = batches.shuffled(16, 7, 2);
         while (it.hasNext()) {

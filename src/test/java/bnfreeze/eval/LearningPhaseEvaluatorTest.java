@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import bnfreeze.bn.FrozenBnPolicies;
 import bnfreeze.bn.FrozenBnPolicy;
 import bnfreeze.data.ImageSet;
-import bnfreeze.data.InMemoryBatches;
+import bnfreeze.data.ImageBatches;
 import bnfreeze.data.PixelNormalization;
 import bnfreeze.model.SmallResNet;
 import java.util.List;
@@ -22,7 +22,7 @@ class LearningPhaseEvaluatorTest {
 
     private static final SmallResNet TINY = new SmallResNet(1, 8, 8, List.of(4, 8), 1, 2, 0.9, 1e-3);
 
-    private static InMemoryBatches data() {
+    private static ImageBatches data() {
         byte[] pixels = new byte[30 * 64];
         int[] labels = new int[30];
         for (int i = 0; i < 30; i++) {
@@ -31,7 +31,7 @@ class LearningPhaseEvaluatorTest {
                 pixels[i * 64 + p] = (byte) ((i * 31 + p * 7) % 200 + labels[i] * 40);
             }
         }
-        return new InMemoryBatches(new ImageSet(30, 1, 8, 8, pixels, labels), new int[] {0, 1}, PixelNormalization.UNIT_INTERVAL);
+        return new ImageBatches(new ImageSet(30, 1, 8, 8, pixels, labels), new int[] {0, 1}, PixelNormalization.UNIT_INTERVAL);
     }
 
     private static ComputationGraph frozenNet(FrozenBnPolicy policy) {
@@ -60,7 +60,7 @@ class LearningPhaseEvaluatorTest {
     @Test
     void lossIsTheMeanCrossEntropyOfTheProbabilitiesAndAucComesWithTwoClasses() {
         ComputationGraph net = frozenNet(FrozenBnPolicy.PATCHED);
-        InMemoryBatches data = data();
+        ImageBatches data = data();
         DataSet all = data.inOrder(30).next();
         INDArray p = net.outputSingle(false, all.getFeatures());
         double expected = 0;

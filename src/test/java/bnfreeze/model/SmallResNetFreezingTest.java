@@ -75,9 +75,9 @@ class SmallResNetFreezingTest {
     void aNewHeadIsGlorotUniformFromItsSeedAndLeavesTheBaseAlone() {
         ComputationGraph base = ARCHITECTURE.build(1, new Sgd(0.1));
 
-        ComputationGraph a = Heads.replaceHead(base, SmallResNet.HEAD, 2, 42);
-        ComputationGraph b = Heads.replaceHead(base, SmallResNet.HEAD, 2, 42);
-        ComputationGraph c = Heads.replaceHead(base, SmallResNet.HEAD, 2, 43);
+        ComputationGraph a = Heads.replaceHead(base, ARCHITECTURE.inputType(), SmallResNet.POOL, null, 2, 42);
+        ComputationGraph b = Heads.replaceHead(base, ARCHITECTURE.inputType(), SmallResNet.POOL, null, 2, 42);
+        ComputationGraph c = Heads.replaceHead(base, ARCHITECTURE.inputType(), SmallResNet.POOL, null, 2, 43);
 
         assertThat(a.getLayer(SmallResNet.HEAD).getParam("W").shape()).containsExactly(64, 2);
         assertThat(a.getLayer(SmallResNet.HEAD).params()).isEqualTo(b.getLayer(SmallResNet.HEAD).params());

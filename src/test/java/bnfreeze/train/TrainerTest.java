@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import bnfreeze.data.ImageSet;
-import bnfreeze.data.InMemoryBatches;
+import bnfreeze.data.ImageBatches;
 import bnfreeze.data.PixelNormalization;
 import bnfreeze.model.SmallResNet;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ class TrainerTest {
 
     private static final SmallResNet TINY = new SmallResNet(1, 8, 8, List.of(4, 8), 1, 2, 0.9, 1e-3);
 
-    static InMemoryBatches data(int count, long seed) {
+    static ImageBatches data(int count, long seed) {
         Random random = new Random(seed);
         byte[] pixels = new byte[count * 64];
         int[] labels = new int[count];
@@ -34,7 +34,7 @@ class TrainerTest {
                 pixels[i * 64 + p] = (byte) (random.nextInt(128) + (labels[i] == 1 && p < 32 ? 100 : 0));
             }
         }
-        return new InMemoryBatches(new ImageSet(count, 1, 8, 8, pixels, labels), new int[] {0, 1},
+        return new ImageBatches(new ImageSet(count, 1, 8, 8, pixels, labels), new int[] {0, 1},
                 PixelNormalization.UNIT_INTERVAL);
     }
 
@@ -44,7 +44,7 @@ class TrainerTest {
     void trainingAccuracyIsMeasuredWithoutChangingTheTraining() {
         ComputationGraph watched = TINY.build(1, new Sgd(0.05));
         ComputationGraph plain = TINY.build(1, new Sgd(0.05));
-        InMemoryBatches data = data(40, 3);
+        ImageBatches data = data(40, 3);
         DataSet batch = data.inOrder(40).next();
         Evaluation expected = new Evaluation(2);
         expected.eval(batch.getLabels(), watched.outputSingle(true, batch.getFeatures()));

@@ -1,0 +1,122 @@
+package bnfreeze.model;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.Adler32;
+import java.util.zip.CheckedInputStream;
+import org.deeplearning4j.common.resources.DL4JResources;
+import org.deeplearning4j.common.resources.ResourceType;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.deeplearning4j.zoo.PretrainedType;
+import org.deeplearning4j.zoo.model.ResNet50;
+
+/**
+ * The study's base network: ResNet50 from DL4J's model zoo, with ImageNet weights from the zoo's
+ * checksum-verified download (cached in DL4J's resource directory) or from a local file.
+ *
+ * <p>Names in DL4J's graph follow Keras's per block: {@code res4f_branch2c} is the convolution,
+ * {@code bn4f_branch2c} its BatchNormalization, {@code res4f_branch} the block's output. Keras's
+ * {@code model.layers[:140]}, the study's frozen part, ends with {@code bn4f_branch2c}.
+ */
+public final class ResNet50Imagenet {
+
+    /** Keras's 140th layer: the study froze it and everything before it. */
+    public static final String KERAS_LAYER_140 = "bn4f_branch2c";
+    /** The last residual block's output: where the base ends and the study's head begins. */
+    public static final String BASE_OUTPUT = "res5c_branch";
+    public static final int INPUT_SIZE = 224;
+    public static final InputType INPUT_TYPE = InputType.convolutional(INPUT_SIZE, INPUT_SIZE, 3);
+
+    private static final ResNet50 ZOO = ResNet50.builder().numClasses(1000).build();
+    private static final long ZOO_CHECKSUM = ZOO.pretrainedChecksum(PretrainedType.IMAGENET);
+
+    private ResNet50Imagenet() {}
+
+    /** Where DL4J's zoo caches the ImageNet weights, and where {@code --weights} may be avoided by putting them. */
+    public static Path zooCacheFile() {
+        String url = ZOO.pretrainedUrl(PretrainedType.IMAGENET);
+        File dir = DL4JResources.getDirectory(ResourceType.ZOO_MODEL, ZOO.modelName());
+        return dir.toPath().resolve(new File(url).getName());
+    }
+
+    public static String weightsUrl() {
+        return ZOO.pretrainedUrl(PretrainedType.IMAGENET);
+    }
+
+    /**
+     * The network with ImageNet weights: from {@code file} if given, else from the zoo's cache,
+     * else downloaded by the zoo. Offline and without the file, one line says what to fetch.
+     */
+    public static ComputationGraph imagenet(Optional<Path> file) {
+        Path weights = file.orElseGet(ResNet50Imagenet::zooCacheFile);
+        String howToGet = "download " + weightsUrl() + " and pass it with --weights FILE (or put it at "
+                + zooCacheFile() + ")";
+        if (file.isPresent() && !Files.exists(weights)) {
+            throw new WeightsUnavailableException(weights + ": ResNet50 ImageNet weights not found; " + howToGet);
+        }
+        if (!Files.exists(weights)) {
+            try {
+                return (ComputationGraph) ZOO.initPretrained(PretrainedType.IMAGENET);
+            } catch (IOException e) {
+                throw new WeightsUnavailableException("ResNet50 ImageNet weights are not in " + weights
+                        + " and cannot be downloaded (offline? " + firstLine(e) + "); " + howToGet);
+            } catch (IllegalStateException e) {
+                throw new WeightsUnavailableException("the downloaded ResNet50 ImageNet weights failed the zoo's checksum; "
+                        + howToGet);
+            }
+        }
+        verify(weights, howToGet);
+        try {
+            return ModelSerializer.restoreComputationGraph(weights.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new WeightsUnavailableException(weights + ": cannot be loaded as a DL4J network (" + firstLine(e) + ")");
+        }
+    }
+
+    /** A randomly initialised ResNet50 of the same architecture (He initialisation), for tests and timing. */
+    public static ComputationGraph randomWeights(long seed) {
+        return ResNet50.builder().numClasses(1000).seed(seed).weightInit(WeightInit.RELU.getWeightInitFunction())
+                .build().init();
+    }
+
+    /** Identity of the weights for provenance. */
+    public static String identity(Optional<Path> file) {
+        Path weights = file.orElseGet(ResNet50Imagenet::zooCacheFile);
+        return "resnet50-imagenet:" + weights.getFileName() + ":adler32=" + ZOO_CHECKSUM;
+    }
+
+    /** The study's pooling before its Flatten + Dense head: Keras 2.1's {@code AveragePooling2D((7, 7))}. */
+    public static SubsamplingLayer studyPooling() {
+        return new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(7, 7).stride(7, 7)
+                .convolutionMode(ConvolutionMode.Truncate).build();
+    }
+
+    static void verify(Path weights, String howToGet) {
+        long checksum;
+        try (InputStream in = new CheckedInputStream(Files.newInputStream(weights), new Adler32())) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            checksum = ((CheckedInputStream) in).getChecksum().getValue();
+        } catch (IOException e) {
+            throw new WeightsUnavailableException(weights + ": cannot read (" + firstLine(e) + ")");
+        }
+        if (checksum != ZOO_CHECKSUM) {
+            throw new WeightsUnavailableException(weights + ": damaged or not DL4J's ResNet50 ImageNet weights (Adler-32 "
+                    + checksum + ", expected " + ZOO_CHECKSUM + "); " + howToGet);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}
