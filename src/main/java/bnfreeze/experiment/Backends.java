@@ -17,6 +17,7 @@ public final class Backends {
 
     private static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
     private static final String CPU_BACKEND_CLASS = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
+    private static final Path NVIDIA_DRIVER = Path.of("/proc/driver/nvidia/version");
 
     /** What the run actually used. */
     public record BackendInfo(Backend backend, String device, int threads, Map<String, String> libraries) {}
@@ -35,13 +36,11 @@ public final class Backends {
             throw new BackendUnavailableException("--backend cpu needs the default build of bnfreeze "
                     + "(`make build`); this build has the CUDA backend only");
         }
-        Properties environment;
-        try {
-            environment = Nd4j.getExecutioner().getEnvironmentInformation();
-        } catch (Throwable e) {
-            throw new BackendUnavailableException("the " + requested.id() + " backend cannot start on this machine: "
-                    + rootMessage(e));
+        if (requested == Backend.CUDA && !Files.exists(NVIDIA_DRIVER)) {
+            throw new BackendUnavailableException("no usable CUDA device: no NVIDIA driver on this machine (" + NVIDIA_DRIVER
+                    + " is missing); --backend cuda needs an NVIDIA GPU with a driver for CUDA 11.6");
         }
+        Properties environment = startQuietly(requested);
         String backendName = String.valueOf(environment.getOrDefault("backend", "unknown"));
         if (requested == Backend.CUDA && !backendName.toLowerCase().contains("cuda")) {
             throw new BackendUnavailableException("no usable CUDA device: ND4J started the " + backendName + " backend");
@@ -55,6 +54,25 @@ public final class Backends {
     }
 
     /** Versions of DL4J, ND4J and the backend, read from the Maven metadata inside their jars. */
+    /**
+     * Starts ND4J. A backend that fails to load prints its stack traces on standard error; they are
+     * held back and the failure becomes one line.
+     */
+    private static Properties startQuietly(Backend requested) {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(held, true));
+        try {
+            return Nd4j.getExecutioner().getEnvironmentInformation();
+        } catch (Throwable e) {
+            String cause = held.toString().lines().filter(l -> l.contains("Error") || l.contains("Exception"))
+                    .findFirst().orElse(rootMessage(e));
+            throw new BackendUnavailableException("the " + requested.id() + " backend cannot start on this machine: " + cause);
+        } finally {
+            System.setErr(stderr);
+        }
+    }
+
     static Map<String, String> libraryVersions() {
         Map<String, String> versions = new LinkedHashMap<>();
         for (String artifact : new String[] {"org.deeplearning4j/deeplearning4j-nn", "org.nd4j/nd4j-api",
