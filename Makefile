@@ -31,10 +31,13 @@ endif
 
 .PHONY: build data cifar10 demo overfit finetune test long-test run matrix results clean
 
+# clean: the CPU and CUDA builds put different native libraries into target/lib
 build:
-	$(MVN) $(MVN_PROFILE) -DskipTests package
+	$(MVN) $(MVN_PROFILE) -DskipTests clean package
 
-$(JAR):
+SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null)
+
+$(JAR): $(SOURCES)
 	$(MVN) $(MVN_PROFILE) -DskipTests package
 
 # Debian's package where apt can install it; otherwise the official files, checksums verified.

@@ -2,6 +2,7 @@ package bnfreeze.experiment;
 
 import bnfreeze.data.BatchSource;
 import bnfreeze.data.Cifar10;
+import bnfreeze.data.DeviceResize;
 import bnfreeze.data.FashionMnist;
 import bnfreeze.data.ImageSet;
 import bnfreeze.data.ImageBatches;
@@ -23,7 +24,10 @@ record ExperimentData(BatchSource train, BatchSource validation, Map<String, Str
     /** Threads that prepare batches ahead of the training step (decode, resize, normalize). */
     static final int PREFETCH_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
-    static ExperimentData prepare(ExperimentDefinition definition, Optional<Path> dataDir) {
+    /**
+     * @param onDevice resize on the backend's device (CUDA) where it computes what the host computes
+     */
+    static ExperimentData prepare(ExperimentDefinition definition, Optional<Path> dataDir, boolean onDevice) {
         DataSpec spec = definition.data();
         int[] classes = spec.classes().stream().mapToInt(Integer::intValue).toArray();
         ImageSet trainImages;
@@ -40,8 +44,8 @@ record ExperimentData(BatchSource train, BatchSource validation, Map<String, Str
             testImages = "test".equals(definition.validation()) ? fashion.split(FashionMnist.Split.TEST) : null;
             checksums = fashion.checksums();
         }
-        BatchSource train = batches(select(trainImages, classes, spec.perClass()), spec);
-        BatchSource validation = testImages == null ? train : batches(select(testImages, classes, null), spec);
+        BatchSource train = batches(select(trainImages, classes, spec.perClass()), spec, onDevice);
+        BatchSource validation = testImages == null ? train : batches(select(testImages, classes, null), spec, onDevice);
         return new ExperimentData(train, validation, checksums);
     }
 
@@ -65,12 +69,26 @@ record ExperimentData(BatchSource train, BatchSource validation, Map<String, Str
         return images.select(indices);
     }
 
-    private static BatchSource batches(ImageSet images, DataSpec spec) {
+    private static BatchSource batches(ImageSet images, DataSpec spec, boolean onDevice) {
         ImageSet shown = spec.lowResolution() == null ? images : Resampling.lowResolution(images, spec.lowResolution());
         int[] classes = spec.classes().stream().mapToInt(Integer::intValue).toArray();
         PixelNormalization normalization = Datasets.CAFFE_IMAGENET.equals(spec.normalization())
                 ? PixelNormalization.CAFFE_IMAGENET : PixelNormalization.UNIT_INTERVAL;
         ImageBatches batches = new ImageBatches(shown, classes, normalization);
-        return spec.resize() == null ? batches : batches.resizedTo(spec.resize()).prefetched(PREFETCH_THREADS);
+        if (spec.resize() == null) {
+            return batches;
+        }
+        ImageBatches resized = batches.resizedTo(spec.resize()).prefetched(PREFETCH_THREADS);
+        if (onDevice) {
+            DeviceResize device = new DeviceResize();
+            ImageSet sample = shown.select(IntStream.range(0, Math.min(8, shown.count())).toArray());
+            if (device.matchesHost(sample, spec.resize(), normalization)) {
+                return resized.resizedOnDevice(device);
+            }
+            LOG.warn("resizing on the device differs from the host's result on a sample; resizing on the host");
+        }
+        return resized;
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExperimentData.class);
 }

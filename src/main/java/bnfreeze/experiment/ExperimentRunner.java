@@ -42,7 +42,7 @@ public final class ExperimentRunner {
     public RunResult run(RunOptions options) {
         ExperimentDefinition definition = Definitions.load(options.definitionFile());
         Backends.BackendInfo backend = Backends.activate(options.backend());
-        ExperimentData data = ExperimentData.prepare(definition, options.dataDir());
+        ExperimentData data = ExperimentData.prepare(definition, options.dataDir(), backend.backend() == Backend.CUDA);
         long seed = options.seed().orElse(definition.seed());
         Trainer trainer = new Trainer(options.out(), options.interactive());
         BaseNetworks.Base base = BaseNetworks.of(definition.network(), options, trainer);

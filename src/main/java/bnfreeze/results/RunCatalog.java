@@ -35,8 +35,42 @@ public record RunCatalog(List<RunRecord> runs, List<Skipped> skipped) {
             }
         }
         runs.sort(Comparator.comparing(r -> r.directory().toString()));
+        List<RunRecord> latest = latestPerSeed(runs, skipped);
         skipped.sort(Comparator.comparing(s -> s.directory().toString()));
-        return new RunCatalog(List.copyOf(runs), List.copyOf(skipped));
+        return new RunCatalog(List.copyOf(latest), List.copyOf(skipped));
+    }
+
+    /**
+     * One run per experiment, policy, backend and seed: a repeated seed is the same measurement
+     * again, not another sample, so only the latest counts and earlier ones are listed as superseded.
+     */
+    private static List<RunRecord> latestPerSeed(List<RunRecord> runs, List<Skipped> skipped) {
+        java.util.Map<String, RunRecord> latest = new java.util.LinkedHashMap<>();
+        for (RunRecord run : runs) {
+            RunSummary s = run.summary();
+            String key = s.experiment() + "|" + s.policy() + "|" + s.backend() + "|" + s.seed();
+            RunRecord previous = latest.get(key);
+            if (previous == null || startOf(run).compareTo(startOf(previous)) > 0) {
+                if (previous != null) {
+                    skipped.add(superseded(previous, run));
+                }
+                latest.put(key, run);
+            } else {
+                skipped.add(superseded(run, previous));
+            }
+        }
+        return latest.values().stream().sorted(Comparator.comparing(r -> r.directory().toString())).toList();
+    }
+
+    private static String startOf(RunRecord run) {
+        String started = run.summary().startedAt();
+        return (started == null ? "" : java.time.OffsetDateTime.parse(started).toInstant().toString())
+                + run.directory().getFileName();
+    }
+
+    private static Skipped superseded(RunRecord older, RunRecord newer) {
+        return new Skipped(older.directory(), "superseded by " + newer.directory().getFileName()
+                + " (same policy, backend and seed)");
     }
 
     private static RunRecord read(Path run, Path relative) {

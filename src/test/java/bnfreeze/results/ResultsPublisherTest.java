@@ -28,6 +28,11 @@ class ResultsPublisherTest {
             new ExperimentInfo("big", "A big one.", "CIFAR-10 (make cifar10) and a GPU", null));
 
     private Path run(String name, String policy, long seed, double static0, double static1, double valAcc) throws Exception {
+        return run(name, policy, seed, static0, static1, valAcc, "2026-12-03T10:00:00Z");
+    }
+
+    private Path run(String name, String policy, long seed, double static0, double static1, double valAcc, String started)
+            throws Exception {
         Path dir = Files.createDirectories(results.resolve("runs/tiny/" + name));
         EpochLog log = new EpochLog(dir.resolve(EpochLog.FILE_NAME));
         log.append(new EpochRecord("finetune", 1, 0.7, 0.5, 0.69, valAcc - 0.1, 1.5));
@@ -41,7 +46,7 @@ class ResultsPublisherTest {
                 "17", Map.of("org.deeplearning4j:deeplearning4j-nn", "1.0.0-M2.1", "libnd4j build", "linux-x86_64"),
                 "cpu", "Test CPU", "Linux", 2, Map.of(), "pretrained:x");
         RunFiles.writeSummary(dir, new RunSummary("tiny", policy, "cpu", seed, RunSummary.COMPLETE,
-                "2026-12-03T10:00:00Z", "2026-12-03T10:01:00Z", null, metrics,
+                started, "2026-12-03T10:01:00Z", null, metrics,
                 log.records().get(1), provenance));
         return dir;
     }
@@ -53,6 +58,7 @@ class ResultsPublisherTest {
         run("r3-keras-seed3", "keras", 3, 0.80, 0.85, 0.80);
         run("r4-patched-seed1", "patched", 1, 0.90, 0.90, 0.90);
         run("r5-patched-seed2", "patched", 2, 1.00, 1.00, 1.00);
+        run("r0-patched-seed2-earlier", "patched", 2, 0.10, 0.10, 0.10, "2026-12-03T09:00:00Z");
         // damaged in every way a run directory can be
         Files.createDirectories(results.resolve("runs/tiny/x-interrupted"));
         Files.writeString(run("x-malformed-json", "keras", 9, 0, 0, 0).resolve(RunSummary.FILE_NAME), "{ not json");
@@ -69,6 +75,7 @@ class ResultsPublisherTest {
 
         assertThat(report.runs()).isEqualTo(5);
         assertThat(report.skipped()).extracting(s -> s.directory().toString() + ": " + s.reason()).containsExactly(
+                "tiny/r0-patched-seed2-earlier: superseded by r5-patched-seed2 (same policy, backend and seed)",
                 "tiny/x-failed: failed: training loss is NaN in phase \"finetune\", epoch 1, step 3",
                 "tiny/x-interrupted: interrupted: no summary.json",
                 "tiny/x-malformed-csv: malformed epochs.csv: line 2: expected 7 fields, found 3",
