@@ -55,9 +55,24 @@ public final class Definitions {
             if (definition == null) {
                 throw new DefinitionException(file + ": empty experiment definition");
             }
+            checkFreezingPoints(file, text, definition);
             return definition;
         } catch (JsonProcessingException e) {
             throw new DefinitionException(describe(file, text, e));
+        }
+    }
+
+    /** Every phase's freezing point must name a layer of the definition's network. */
+    private static void checkFreezingPoints(Path file, String text, ExperimentDefinition definition) {
+        java.util.Set<String> layers = Networks.vertexNames(definition.network());
+        Map<String, Integer> lines = keyLines(text);
+        for (int i = 0; i < definition.phases().size(); i++) {
+            String boundary = definition.phases().get(i).freezeThrough();
+            if (boundary != null && !layers.contains(boundary)) {
+                String field = "phases[" + i + "].freezeThrough";
+                throw new DefinitionException(at(file, lines.getOrDefault(field, -1)) + field + ": \"" + boundary
+                        + "\" names no layer of " + definition.network().architecture());
+            }
         }
     }
 

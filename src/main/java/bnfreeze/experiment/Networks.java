@@ -12,4 +12,14 @@ final class Networks {
     static final List<String> RESNET50_WEIGHTS = List.of("imagenet", "random");
 
     private Networks() {}
+
+    /** The names of the layers and vertices of the network a definition describes (before its head is replaced). */
+    static java.util.Set<String> vertexNames(ExperimentDefinition.NetworkSpec spec) {
+        if (RESNET50.equals(spec.architecture())) {
+            return bnfreeze.model.ResNet50Imagenet.vertexNames();
+        }
+        return new bnfreeze.model.SmallResNet(1, 28, 28, spec.stages(), spec.blocksPerStage(), 2,
+                spec.batchNorm().momentum(), spec.batchNorm().epsilon())
+                .configuration(0, new org.nd4j.linalg.learning.config.Sgd(0.1)).getVertices().keySet();
+    }
 }

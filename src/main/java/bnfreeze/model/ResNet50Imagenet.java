@@ -89,6 +89,11 @@ public final class ResNet50Imagenet {
                 .build().init();
     }
 
+    /** The names of the vertices of the zoo's ResNet50 graph, without building its parameters. */
+    public static java.util.Set<String> vertexNames() {
+        return ZOO.graphBuilder().build().getVertices().keySet();
+    }
+
     /** Identity of the weights for provenance. */
     public static String identity(Optional<Path> file) {
         Path weights = file.orElseGet(ResNet50Imagenet::zooCacheFile);

@@ -64,6 +64,13 @@ public record SmallResNet(int channels, int height, int width, List<Integer> sta
 
     /** A new, randomly initialised network. */
     public ComputationGraph build(long seed, IUpdater updater) {
+        ComputationGraph net = new ComputationGraph(configuration(seed, updater));
+        net.init();
+        return net;
+    }
+
+    /** The network's configuration, without parameters. */
+    public ComputationGraphConfiguration configuration(long seed, IUpdater updater) {
         ComputationGraphConfiguration.GraphBuilder graph = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -93,9 +100,7 @@ public record SmallResNet(int channels, int height, int width, List<Integer> sta
                         .convolutionMode(ConvolutionMode.Truncate).build(), previous)
                 .addLayer(HEAD, Heads.denseSoftmax(numClasses), POOL)
                 .setOutputs(HEAD);
-        ComputationGraph net = new ComputationGraph(graph.build());
-        net.init();
-        return net;
+        return graph.build();
     }
 
     private String basicBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String input, int inChannels,

@@ -91,7 +91,7 @@ public record RunCatalog(List<RunRecord> runs, List<Skipped> skipped) {
         }
         List<EpochRecord> epochs;
         try {
-            epochs = EpochLog.read(run.resolve(EpochLog.FILE_NAME));
+            epochs = EpochLog.read(run);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new NotAResult("malformed " + EpochLog.FILE_NAME + ": " + firstLine(e.getMessage())
                     .replace(run.resolve(EpochLog.FILE_NAME) + ":", "line "));

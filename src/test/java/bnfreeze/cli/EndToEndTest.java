@@ -2,7 +2,6 @@ package bnfreeze.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bnfreeze.data.RealData;
 import bnfreeze.results.RunFiles;
 import bnfreeze.results.RunSummary;
 import bnfreeze.train.EpochLog;
@@ -24,26 +23,17 @@ class EndToEndTest {
 
     @Test
     void aRunWritesItsDirectoryAndPassesTheStudysConsistencyCheck() throws Exception {
-        Path definition = dir.resolve("e2e-fmnist.yaml");
-        Files.writeString(definition, Files.readString(Path.of("experiments/overfit-2class-fmnist.yaml"))
-                .replace("name: overfit-2class-fmnist", "name: e2e-fmnist")
-                .replace("  perClass: 100", "  perClass: 20")
-                .replace("    excludeClasses: [2, 6]", "    excludeClasses: [2, 6]\n    imagesPerClass: 30")
-                .replace("    epochs: 2\n", "    epochs: 1\n")
-                .replace("    epochs: 10\n", "    epochs: 2\n"));
+        Path definition = TinyRuns.definition(dir, "e2e-fmnist", 20, 2);
 
-        MainTest.Outcome outcome = MainTest.run("run", definition.toString(), "--bn", "legacy", "--seed", "7",
-                "--data", RealData.fashionMnist().toString(), "--results", dir.resolve("runs").toString(),
-                "--cache", dir.resolve("cache").toString());
+        MainTest.Outcome outcome = MainTest.run(TinyRuns.runArguments(definition, "legacy", 7, dir));
 
         assertThat(outcome.status()).as(outcome.err()).isZero();
-        List<Path> runs;
-        try (Stream<Path> list = Files.list(dir.resolve("runs/e2e-fmnist"))) {
-            runs = list.toList();
-        }
+        List<Path> runs = TinyRuns.runDirectories(dir, "e2e-fmnist");
         assertThat(runs).singleElement().asString().endsWith("-legacy-seed7");
         Path run = runs.get(0);
         assertThat(run.resolve("config.yaml")).exists();
+        assertThat(run.resolve("timings.csv")).exists();
+        assertThat(run.resolve("checkpoints")).as("a finished run keeps no checkpoints").doesNotExist();
         assertThat(Files.readAllLines(run.resolve(EpochLog.FILE_NAME))).hasSize(3)
                 .first().asString().contains("epoch,loss,acc,val_loss,val_acc");
         RunSummary summary = RunFiles.readSummary(run);
@@ -59,5 +49,55 @@ class EndToEndTest {
         assertThat(summary.provenance().dataChecksums()).hasSize(4);
         assertThat(summary.provenance().libraries()).containsKey("org.deeplearning4j:deeplearning4j-nn");
         assertThat(summary.provenance().command()).contains("--bn legacy --seed 7 --backend cpu");
+    }
+
+    @Test
+    void aDivergingRunStopsWithItsFinishedEpochsOnDiskAndIsMarkedFailed() throws Exception {
+        Path definition = TinyRuns.definition(dir, "diverging", 20, 2);
+        Files.writeString(definition, Files.readString(definition).replace("""
+                phases:
+                  - name: finetune""", """
+                phases:
+                  - name: warmup
+                    epochs: 2
+                    batchSize: 32
+                    optimizer: {name: sgd, learningRate: 0.01, momentum: 0}
+                    freezeThrough: s2b2_out
+                  - name: finetune""").replace("learningRate: 0.01, momentum: 0}\n    freezeThrough: s2b2_out  #",
+                "learningRate: 1.0e+30, momentum: 0}\n    freezeThrough: s2b2_out  #"));
+
+        MainTest.Outcome outcome = MainTest.run(TinyRuns.runArguments(definition, "keras", 1, dir));
+
+        assertThat(outcome.status()).isEqualTo(Main.NUMERICAL_FAILURE);
+        assertThat(outcome.err().lines()).singleElement().asString()
+                .matches("bnfreeze: training loss is (NaN|-?Infinity) in phase \"finetune\", epoch 1, step \\d+ .*");
+        Path run = TinyRuns.runDirectories(dir, "diverging").get(0);
+        assertThat(Files.readAllLines(run.resolve("epochs.csv"))).hasSize(3).element(2).asString().startsWith("warmup,2,");
+        RunSummary summary = RunFiles.readSummary(run);
+        assertThat(summary.status()).isEqualTo(RunSummary.FAILED);
+        assertThat(summary.finalMetrics()).isNull();
+        assertThat(bnfreeze.results.RunCatalog.scan(dir.resolve("runs")).runs()).isEmpty();
+    }
+
+    @Test
+    void twoRunsStartedTogetherBothCompleteInDirectoriesOfTheirOwnWithTheSameNumbers() throws Exception {
+        Path definition = TinyRuns.definition(dir, "together", 20, 2);
+        MainTest.run(TinyRuns.runArguments(definition, "patched", 3, dir)); // builds the cached base once
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> MainTest.run(TinyRuns.runArguments(definition, "patched", 3, dir)));
+            var b = pool.submit(() -> MainTest.run(TinyRuns.runArguments(definition, "patched", 3, dir)));
+            assertThat(a.get().status()).as(a.get().err()).isZero();
+            assertThat(b.get().status()).as(b.get().err()).isZero();
+        } finally {
+            pool.shutdown();
+        }
+
+        List<Path> runs = TinyRuns.runDirectories(dir, "together");
+        assertThat(runs).hasSize(3).doesNotHaveDuplicates();
+        for (Path run : runs) {
+            assertThat(Files.readAllBytes(run.resolve("epochs.csv"))).isEqualTo(Files.readAllBytes(runs.get(0).resolve("epochs.csv")));
+            assertThat(RunFiles.readSummary(run).finalMetrics()).isEqualTo(RunFiles.readSummary(runs.get(0)).finalMetrics());
+        }
     }
 }

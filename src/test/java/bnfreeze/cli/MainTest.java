@@ -88,9 +88,54 @@ class MainTest {
     }
 
     @Test
+    void validateChecksEveryPublishedDefinition() {
+        Outcome outcome = run("validate");
+
+        assertThat(outcome.status()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("valid: experiments/overfit-2class-fmnist.yaml",
+                "valid: experiments/overfit-2class-cifar10.yaml", "valid: experiments/cifar10-resnet50-finetune.yaml");
+    }
+
+    @Test
+    void validateNamesFileLineAndFieldOfEachProblem() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        String text = Files.readString(Path.of("experiments/overfit-2class-cifar10.yaml"))
+                .replace("freezeThrough: bn4f_branch2c", "freezeThrough: bn4g_branch2c");
+        Files.writeString(bad, text);
+        int line = text.substring(0, text.indexOf("freezeThrough: bn4g")).split("\n", -1).length;
+
+        Outcome outcome = run("validate", bad.toString(), "experiments/overfit-2class-fmnist.yaml");
+
+        assertOneLine(outcome, Main.BAD_INPUT, java.util.regex.Pattern.quote("bnfreeze: " + bad + ":" + line
+                + ": phases[0].freezeThrough: \"bn4g_branch2c\" names no layer of resnet50"));
+        assertThat(outcome.out()).contains("valid: experiments/overfit-2class-fmnist.yaml");
+    }
+
+    @Test
+    void withoutCifar10TheOverfitTestStopsInOneLineAndWritesNothing() {
+        Outcome outcome = run("run", "experiments/overfit-2class-cifar10.yaml", "--bn", "keras", "--data", dir.toString(),
+                "--results", results());
+
+        assertOneLine(outcome, Main.BAD_INPUT, ".*test_batch.bin: file not found .*run `make cifar10`.*");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void resumingAFinishedRunIsRefused() throws Exception {
+        Path finished = Files.createDirectories(dir.resolve("runs/x/finished"));
+        Files.writeString(finished.resolve("config.yaml"), "definition: {}\n");
+        Files.writeString(finished.resolve("summary.json"), "{}");
+
+        Outcome outcome = run("run", "--resume", finished.toString());
+
+        assertOneLine(outcome, Main.BAD_INPUT, java.util.regex.Pattern.quote("bnfreeze: " + finished
+                + ": this run has finished (it has a summary.json); nothing to resume"));
+    }
+
+    @Test
     void aMissingPolicyOption() {
         Outcome outcome = run("run", "experiments/overfit-2class-fmnist.yaml");
 
-        assertOneLine(outcome, Main.BAD_INPUT, "bnfreeze: Missing required option: '--bn=POLICY' .*");
+        assertOneLine(outcome, Main.BAD_INPUT, "bnfreeze: run needs a DEFINITION and --bn keras\\|patched\\|legacy \\(or --resume RUN_DIR\\)");
     }
 }

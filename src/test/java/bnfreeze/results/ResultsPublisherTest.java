@@ -34,7 +34,7 @@ class ResultsPublisherTest {
     private Path run(String name, String policy, long seed, double static0, double static1, double valAcc, String started)
             throws Exception {
         Path dir = Files.createDirectories(results.resolve("runs/tiny/" + name));
-        EpochLog log = new EpochLog(dir.resolve(EpochLog.FILE_NAME));
+        EpochLog log = new EpochLog(dir);
         log.append(new EpochRecord("finetune", 1, 0.7, 0.5, 0.69, valAcc - 0.1, 1.5));
         log.append(new EpochRecord("finetune", 2, 0.6, 0.6, 0.65, valAcc, 1.25));
         Map<String, PhaseMetrics> metrics = new HashMap<>();
@@ -44,7 +44,7 @@ class ResultsPublisherTest {
         Provenance provenance = new Provenance("java -jar target/bnfreeze.jar run experiments/tiny.yaml --bn " + policy
                 + " --seed " + seed + " --backend cpu", "0123456789abcdef", false, "experiments/tiny.yaml", "sha",
                 "17", Map.of("org.deeplearning4j:deeplearning4j-nn", "1.0.0-M2.1", "libnd4j build", "linux-x86_64"),
-                "cpu", "Test CPU", "Linux", 2, Map.of(), "pretrained:x");
+                "cpu", "Test CPU", "Linux", 2, Map.of(), "pretrained:x", null);
         RunFiles.writeSummary(dir, new RunSummary("tiny", policy, "cpu", seed, RunSummary.COMPLETE,
                 started, "2026-12-03T10:01:00Z", null, metrics,
                 log.records().get(1), provenance));

@@ -60,13 +60,13 @@ class TrainerTest {
     @Test
     void logsOneRecordAndOneSummaryLinePerEpoch(@TempDir Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        EpochLog log = new EpochLog(dir.resolve(EpochLog.FILE_NAME));
+        EpochLog log = new EpochLog(dir);
         List<EpochRecord> records = new Trainer(new PrintStream(out), false).train(TINY.build(1, new Sgd(0.05)),
                 data(20, 3), new PhasePlan("finetune", 3, 8, 42), net -> new LossAndAccuracy(0.5, 0.75),
                 (n, r) -> log.append(r));
 
         assertThat(records).extracting(EpochRecord::epoch).containsExactly(1, 2, 3);
-        assertThat(EpochLog.read(dir.resolve(EpochLog.FILE_NAME))).isEqualTo(records);
+        assertThat(EpochLog.read(dir)).isEqualTo(records);
         assertThat(out.toString()).containsPattern("finetune epoch 3/3 - [0-9.]+s - loss: [0-9.]+ - acc: [0-9.]+ - val_loss: 0.5000 - val_acc: 0.7500");
     }
 

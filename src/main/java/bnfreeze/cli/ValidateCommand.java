@@ -1,0 +1,50 @@
+package bnfreeze.cli;
+
+import bnfreeze.experiment.DefinitionException;
+import bnfreeze.experiment.Definitions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check experiment definitions without running anything (default: every experiments/*.yaml).")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "DEFINITION")
+    List<Path> files = new ArrayList<>();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Path> toCheck = files.isEmpty() ? all() : files;
+        int invalid = 0;
+        for (Path file : toCheck) {
+            try {
+                Definitions.load(file);
+                spec.commandLine().getOut().println("valid: " + file);
+            } catch (DefinitionException e) {
+                spec.commandLine().getErr().println("bnfreeze: " + e.getMessage());
+                invalid++;
+            }
+        }
+        return invalid == 0 ? 0 : Main.BAD_INPUT;
+    }
+
+    private static List<Path> all() {
+        try (Stream<Path> list = Files.list(Path.of("experiments"))) {
+            return list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list experiments/: " + e.getMessage(), e);
+        }
+    }
+}
