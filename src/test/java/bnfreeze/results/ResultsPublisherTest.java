@@ -78,7 +78,7 @@ class ResultsPublisherTest {
                 "tiny/r0-patched-seed2-earlier: superseded by r5-patched-seed2 (same policy, backend and seed)",
                 "tiny/x-failed: failed: training loss is NaN in phase \"finetune\", epoch 1, step 3",
                 "tiny/x-interrupted: interrupted: no summary.json",
-                "tiny/x-malformed-csv: malformed epochs.csv: line 2: expected 7 fields, found 3",
+                "tiny/x-malformed-csv: malformed epochs.csv: line 2: expected 6 fields, found 3",
                 "tiny/x-malformed-json: malformed summary.json: Unexpected character ('n' (code 110)): was expecting double-quote to start field name");
     }
 
