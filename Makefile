@@ -11,6 +11,7 @@
 #   make finetune [BACKEND=cuda] [BN=keras]    the study's full fine-tune (CIFAR-10, ResNet50)
 #   make matrix [SEEDS=5] [EXPERIMENTS="experiments/a.yaml ..."]   every experiment x policy x seed
 #   make results     tables, charts and results/README.md from results/runs/
+#   make bench       speed and memory against PyTorch (python3-torch): results/PERFORMANCE.md
 
 BACKEND ?= cpu
 MVN ?= mvn -B -q
@@ -29,7 +30,7 @@ else
 MVN_PROFILE :=
 endif
 
-.PHONY: build data cifar10 demo overfit finetune test long-test run matrix results clean
+.PHONY: build data cifar10 demo overfit finetune test long-test run matrix results bench clean
 
 # clean: the CPU and CUDA builds put different native libraries into target/lib
 build:
@@ -72,6 +73,13 @@ matrix: $(JAR) data
 
 results: $(JAR)
 	$(JAVA) -jar $(JAR) results
+
+# PyTorch is the peer, installed from Debian where apt can; without it the report says so.
+bench: $(JAR)
+	@if ! /usr/bin/python3 -c "import torch" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get install -y -qq python3-torch || true; \
+	fi
+	$(JAVA) -jar $(JAR) bench
 
 test: data
 	$(MVN) test

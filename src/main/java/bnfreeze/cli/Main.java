@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bnfreeze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "What should a frozen BatchNormalization layer do while the layers above it are fine-tuned?",
-        subcommands = {RunCommand.class, DemoCommand.class, MatrixCommand.class, ResultsCommand.class, ValidateCommand.class, DataCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, MatrixCommand.class, ResultsCommand.class, ValidateCommand.class, DataCommand.class, BenchCommand.class, BenchWorkerCommand.class})
 public final class Main {
 
     public static final int BAD_INPUT = 2;

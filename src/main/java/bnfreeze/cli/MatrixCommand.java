@@ -39,6 +39,7 @@ final class MatrixCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
             long first = settings.seed != null ? settings.seed : Definitions.load(file).seed();
+            definition:
             for (int s = 0; s < seeds; s++) {
                 for (FrozenBnPolicy policy : FrozenBnPolicy.values()) {
                     RunSettings one = settings.withSeed(first + s);
@@ -49,7 +50,7 @@ final class MatrixCommand implements Callable<Integer> {
                         System.err.println("bnfreeze: " + line);
                         failures.add(line);
                         if (Main.isBadInput(e)) {
-                            break; // the other policies of this definition would fail the same way
+                            break definition; // its other runs would fail the same way
                         }
                     }
                 }

@@ -10,10 +10,12 @@ import java.util.zip.Adler32;
 import java.util.zip.CheckedInputStream;
 import org.deeplearning4j.common.resources.DL4JResources;
 import org.deeplearning4j.common.resources.ResourceType;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
@@ -66,7 +68,7 @@ public final class ResNet50Imagenet {
         }
         if (!Files.exists(weights)) {
             try {
-                return (ComputationGraph) ZOO.initPretrained(PretrainedType.IMAGENET);
+                return withKerasStrides((ComputationGraph) ZOO.initPretrained(PretrainedType.IMAGENET));
             } catch (IOException e) {
                 throw new WeightsUnavailableException("ResNet50 ImageNet weights are not in " + weights
                         + " and cannot be downloaded (offline? " + firstLine(e) + "); " + howToGet);
@@ -77,16 +79,51 @@ public final class ResNet50Imagenet {
         }
         verify(weights, howToGet);
         try {
-            return ModelSerializer.restoreComputationGraph(weights.toFile(), false);
+            return withKerasStrides(ModelSerializer.restoreComputationGraph(weights.toFile(), false));
         } catch (IOException | RuntimeException e) {
             throw new WeightsUnavailableException(weights + ": cannot be loaded as a DL4J network (" + firstLine(e) + ")");
         }
     }
 
-    /** A randomly initialised ResNet50 of the same architecture (He initialisation), for tests and timing. */
+    /** A randomly initialised ResNet50 of Keras's architecture (He initialisation), for tests and timing. */
     public static ComputationGraph randomWeights(long seed) {
-        return ResNet50.builder().numClasses(1000).seed(seed).weightInit(WeightInit.RELU.getWeightInitFunction())
-                .build().init();
+        return withKerasStrides(ResNet50.builder().numClasses(1000).seed(seed)
+                .weightInit(WeightInit.RELU.getWeightInitFunction()).build().init());
+    }
+
+    /** The first block of stage 2, whose stride DL4J's zoo configuration sets to 2 where Keras's is 1. */
+    static final java.util.List<String> STAGE2_FIRST_CONVOLUTIONS = java.util.List.of("res2a_branch2a", "res2a_branch1");
+
+    /**
+     * {@code net} with stage 2 at stride 1, as in Keras 2.1's ResNet50 ({@code conv_block(...,
+     * stage=2, block='a', strides=(1, 1))}). DL4J's zoo configuration strides it by 2 (see DL4J
+     * issue 5463), so that a 224x224 input leaves stage 5 at 4x4 instead of Keras's 7x7 and the
+     * ImageNet weights, converted from Keras, compute something else. Parameters do not depend on
+     * the stride and are kept.
+     */
+    public static ComputationGraph withKerasStrides(ComputationGraph net) {
+        ComputationGraphConfiguration conf = net.getConfiguration().clone();
+        boolean changed = false;
+        for (String name : STAGE2_FIRST_CONVOLUTIONS) {
+            if (conf.getVertices().get(name) instanceof LayerVertex lv
+                    && Freezing.innermost(lv.getLayerConf().getLayer()) instanceof ConvolutionLayer conv
+                    && (conv.getStride()[0] != 1 || conv.getStride()[1] != 1)) {
+                conv.setStride(new int[] {1, 1});
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return net;
+        }
+        ComputationGraph fixed = new ComputationGraph(conf);
+        fixed.init(net.params().dup(), false);
+        return fixed;
+    }
+
+    /** The spatial size of {@code vertex}'s output for a 224x224 input. */
+    public static long outputSize(ComputationGraph net, String vertex) {
+        java.util.Map<String, InputType> types = net.getConfiguration().getLayerActivationTypes(INPUT_TYPE);
+        return ((InputType.InputTypeConvolutional) types.get(vertex)).getHeight();
     }
 
     /** The names of the vertices of the zoo's ResNet50 graph, without building its parameters. */
@@ -100,10 +137,12 @@ public final class ResNet50Imagenet {
         return "resnet50-imagenet:" + weights.getFileName() + ":adler32=" + ZOO_CHECKSUM;
     }
 
-    /** The study's pooling before its Flatten + Dense head: Keras 2.1's {@code AveragePooling2D((7, 7))}. */
-    public static SubsamplingLayer studyPooling() {
-        return new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(7, 7).stride(7, 7)
-                .convolutionMode(ConvolutionMode.Truncate).build();
+    /**
+     * The study's pooling before its Flatten + Dense head: Keras 2.1's {@code AveragePooling2D((7, 7))}
+     * over stage 5's 7x7 maps, that is, an average over all positions.
+     */
+    public static GlobalPoolingLayer studyPooling() {
+        return new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
     }
 
     static void verify(Path weights, String howToGet) {

@@ -72,6 +72,17 @@ class ResNet50Test {
     }
 
     @Test
+    void stageFiveEndsAt7x7AsInKerasNotAt4x4AsInDl4jsZooConfiguration() {
+        ComputationGraph zoo = org.deeplearning4j.zoo.model.ResNet50.builder().numClasses(1000).build().init();
+
+        assertThat(ResNet50Imagenet.outputSize(zoo, ResNet50Imagenet.BASE_OUTPUT)).isEqualTo(4);
+        assertThat(ResNet50Imagenet.outputSize(ResNet50Imagenet.withKerasStrides(zoo), ResNet50Imagenet.BASE_OUTPUT)).isEqualTo(7);
+        assertThat(ResNet50Imagenet.outputSize(study, "res2c_branch")).isEqualTo(55);
+        assertThat(ResNet50Imagenet.outputSize(study, "res4f_branch")).isEqualTo(14);
+        assertThat(ResNet50Imagenet.withKerasStrides(zoo).params()).isEqualTo(zoo.params());
+    }
+
+    @Test
     void wholeBaseFrozenForTheHeadPhase() {
         Set<String> frozen = Freezing.frozenVertices(study.getConfiguration(), ResNet50Imagenet.BASE_OUTPUT);
 

@@ -1,0 +1,128 @@
+package bnfreeze.experiment.bench;
+
+import bnfreeze.experiment.NativeBuilds;
+import bnfreeze.results.Measurement;
+import bnfreeze.results.RunFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs each benchmark case in a fresh JVM (so that each can load its own libnd4j build) and the
+ * PyTorch peers with Debian's python3-torch where it is installed. All measurements of a report
+ * come from one invocation, so that their ratios compare like with like.
+ */
+public final class BenchmarkRunner {
+
+    public static final String MARKER = "MEASUREMENT ";
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    private final int steps;
+    private final PrintStream log;
+
+    public BenchmarkRunner(int steps, PrintStream log) {
+        this.steps = steps;
+        this.log = log;
+    }
+
+    public List<Measurement> runAll(List<BenchmarkCase> cases) {
+        List<Measurement> measurements = new ArrayList<>();
+        for (BenchmarkCase c : cases) {
+            log.println("measuring: " + c.name());
+            measurements.add(inWorker(c));
+        }
+        for (String[] p : BenchmarkPlan.pytorchCases()) {
+            log.println("measuring: pytorch " + String.join(" ", p));
+            pytorch(p[0], p[1], Integer.parseInt(p[2])).ifPresent(measurements::add);
+        }
+        return measurements;
+    }
+
+    /** Whether Debian's python3-torch can be used here, and if not, why. */
+    public static Optional<String> pytorchMissing() {
+        if (!Files.isExecutable(PYTHON)) {
+            return Optional.of(PYTHON + " is not installed");
+        }
+        try {
+            Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import torch").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 ? Optional.empty() : Optional.of("python3-torch is not installed (apt-get install python3-torch)");
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    private Measurement inWorker(BenchmarkCase c) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx8g"));
+        if (c.nativeBuild() != null) {
+            command.add("-D" + NativeBuilds.EXTENSION_PROPERTY + "=" + c.nativeBuild());
+        }
+        command.add("-D" + NativeBuilds.HELPERS_DISABLED_PROPERTY + "=" + !c.helpers());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "bnfreeze.cli.Main", "bench-worker",
+                "--steps", String.valueOf(steps), "--case"));
+        try {
+            command.add(RunFiles.json().writeValueAsString(c));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String output = run(command);
+        String line = output.lines().filter(l -> l.startsWith(MARKER)).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("benchmark case \"" + c.name() + "\" failed:\n" + output));
+        try {
+            return RunFiles.json().readValue(line.substring(MARKER.length()), Measurement.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<Measurement> pytorch(String network, String mode, int batch) {
+        if (pytorchMissing().isPresent()) {
+            return Optional.empty();
+        }
+        try (InputStream script = BenchmarkRunner.class.getResourceAsStream("/bench/pytorch_peer.py")) {
+            Path file = Files.createTempFile("pytorch_peer", ".py");
+            Files.write(file, script.readAllBytes());
+            String output = run(List.of(PYTHON.toString(), file.toString(), "--network", network, "--mode", mode,
+                    "--batch", String.valueOf(batch), "--steps", String.valueOf(network.equals("small") ? 6 * steps : steps),
+                    "--threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+            Files.deleteIfExists(file);
+            String json = output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException("the PyTorch peer failed:\n" + output));
+            var node = RunFiles.json().readTree(json);
+            String name = (network.equals("small") ? "small" : "resnet50") + (mode.equals("train")
+                    ? (network.equals("small") ? " train" : " train, all layers") : " inference");
+            return Optional.of(new Measurement(name, "PyTorch", node.get("imagesPerSecond").asDouble(),
+                    node.get("peakRssMb").asDouble(), node.get("steps").asInt(), node.get("detail").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package bnfreeze.experiment.bench;
+
+import bnfreeze.bn.FrozenBnPolicies;
+import bnfreeze.bn.FrozenBnPolicy;
+import bnfreeze.data.BatchSource;
+import bnfreeze.data.ImageBatches;
+import bnfreeze.data.ImageSet;
+import bnfreeze.data.PixelNormalization;
+import bnfreeze.model.Heads;
+import bnfreeze.model.ResNet50Imagenet;
+import bnfreeze.model.SmallResNet;
+import bnfreeze.train.Checkpoints;
+import bnfreeze.train.LossAndAccuracy;
+import bnfreeze.train.PhasePlan;
+import bnfreeze.train.Trainer;
+import bnfreeze.results.Measurement;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+
+/** Measures one {@link BenchmarkCase} in this process. */
+public final class BenchmarkWorker {
+
+    private static final int WARMUP_STEPS = 2;
+
+    private BenchmarkWorker() {}
+
+    /**
+     * @param steps measured steps for ResNet50; the small network and the pipeline, whose steps
+     *              are short, measure six times as many so that per-epoch costs are spread as in use
+     */
+    public static Measurement measure(BenchmarkCase c, int resnetSteps) {
+        int steps = c.network().equals("small") || c.mode().equals("pipeline") ? 6 * resnetSteps : resnetSteps;
+        if (c.mode().equals("pipeline")) {
+            return pipeline(c, steps);
+        }
+        ComputationGraph net = network(c);
+        List<DataSet> batches = batches(c, steps + WARMUP_STEPS, net);
+        return switch (c.mode()) {
+            case "bare-fit" -> timed(c, steps, batches, net::fit);
+            case "inference" -> timed(c, steps, batches, b -> net.output(false, b.getFeatures()));
+            case "loop" -> loop(c, steps, batches, net);
+            default -> throw new IllegalArgumentException("unknown benchmark mode " + c.mode());
+        };
+    }
+
+    private static ComputationGraph network(BenchmarkCase c) {
+        ComputationGraph net;
+        String boundary;
+        if (c.network().equals("resnet50")) {
+            net = Heads.replaceHead(ResNet50Imagenet.randomWeights(1), ResNet50Imagenet.INPUT_TYPE,
+                    ResNet50Imagenet.BASE_OUTPUT, ResNet50Imagenet.studyPooling(), 10, 1);
+            boundary = ResNet50Imagenet.KERAS_LAYER_140;
+        } else {
+            SmallResNet small = new SmallResNet(1, 28, 28, List.of(16, 32, 64), 2, 2, 0.99, 1e-3);
+            net = small.build(1, new Sgd(0.01));
+            boundary = small.stageOutput(2);
+        }
+        net = Heads.withUpdater(net, new Sgd(0.01));
+        return c.frozen().equals("none") ? net : FrozenBnPolicies.freeze(net, boundary, FrozenBnPolicy.fromId(c.frozen()));
+    }
+
+    private static List<DataSet> batches(BenchmarkCase c, int count, ComputationGraph net) {
+        long[] shape = c.network().equals("resnet50") ? new long[] {c.batchSize(), 3, 224, 224}
+                : new long[] {c.batchSize(), 1, 28, 28};
+        int classes = (int) net.getLayer(Heads.HEAD).getParam("b").length();
+        Nd4j.getRandom().setSeed(7);
+        List<DataSet> batches = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            float[] labels = new float[c.batchSize() * classes];
+            for (int r = 0; r < c.batchSize(); r++) {
+                labels[r * classes + (r + i) % classes] = 1f;
+            }
+            batches.add(new DataSet(Nd4j.rand(shape).muli(255).subi(120),
+                    Nd4j.create(labels, new long[] {c.batchSize(), classes})));
+        }
+        return batches;
+    }
+
+    private static Measurement timed(BenchmarkCase c, int steps, List<DataSet> batches, java.util.function.Consumer<DataSet> step) {
+        double[] seconds = new double[steps];
+        for (int i = 0; i < WARMUP_STEPS + steps; i++) {
+            long start = System.nanoTime();
+            step.accept(batches.get(i));
+            if (i >= WARMUP_STEPS) {
+                seconds[i - WARMUP_STEPS] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return result(c, c.batchSize() / median(seconds), steps, "");
+    }
+
+    /** bnfreeze's loop: progress bar, training accuracy, epoch log, on the same pre-made batches; then a checkpoint. */
+    private static Measurement loop(BenchmarkCase c, int steps, List<DataSet> batches, ComputationGraph net) {
+        for (int i = 0; i < WARMUP_STEPS; i++) {
+            net.fit(batches.get(i));
+        }
+        List<DataSet> measured = batches.subList(WARMUP_STEPS, batches.size());
+        Trainer trainer = new Trainer(new PrintStream(java.io.OutputStream.nullOutputStream()), false);
+        long start = System.nanoTime();
+        trainer.train(net, new Premade(measured, c.batchSize()), new PhasePlan("bench", 1, c.batchSize(), 1),
+                n -> new LossAndAccuracy(0, 0), (n, r) -> { });
+        double perStep = (System.nanoTime() - start) / 1e9 / steps;
+        double checkpointSeconds;
+        try {
+            Path dir = Files.createTempDirectory("bnfreeze-bench");
+            long t = System.nanoTime();
+            Checkpoints.write(dir, net, 0, 1, List.of());
+            checkpointSeconds = (System.nanoTime() - t) / 1e9;
+            Checkpoints.clear(dir);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return result(c, c.batchSize() / perStep, steps, String.format(java.util.Locale.ROOT, "checkpoint %.2f s", checkpointSeconds));
+    }
+
+    /** CIFAR-10-sized 8-bit images through the real pipeline: enlarged to 224, normalized, prefetched. */
+    private static Measurement pipeline(BenchmarkCase c, int steps) {
+        int images = c.batchSize() * (steps + WARMUP_STEPS);
+        byte[] pixels = new byte[images * 3 * 32 * 32];
+        new Random(3).nextBytes(pixels);
+        int[] labels = new int[images];
+        Arrays.setAll(labels, i -> i % 10);
+        int threads = c.threads();
+        ImageBatches source = new ImageBatches(new ImageSet(images, 3, 32, 32, pixels, labels),
+                new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, PixelNormalization.CAFFE_IMAGENET).resizedTo(224).prefetched(threads);
+        Iterator<DataSet> it = source.inOrder(c.batchSize());
+        for (int i = 0; i < WARMUP_STEPS; i++) {
+            it.next();
+        }
+        long start = System.nanoTime();
+        int delivered = 0;
+        while (it.hasNext()) {
+            delivered += it.next().numExamples();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return result(c, delivered / seconds, steps, threads + " background thread(s)");
+    }
+
+    private static Measurement result(BenchmarkCase c, double imagesPerSecond, int steps, String detail) {
+        String build = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
+        boolean oneDnn = org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
+        String where = "libnd4j linux-x86_64" + build + ", DL4J oneDNN helpers " + (oneDnn ? "in use" : "not in use");
+        return new Measurement(c.name(), "bnfreeze (DL4J)", imagesPerSecond, peakRssMb(), steps,
+                detail.isEmpty() ? where : where + "; " + detail);
+    }
+
+    static double peakRssMb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> l.replaceAll("[^0-9]", "")).mapToDouble(kb -> Double.parseDouble(kb) / 1024).findFirst()
+                    .orElse(Double.NaN);
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Pre-made batches served as a {@link BatchSource}, so that the loop and bare fit see the same arrays. */
+    private record Premade(List<DataSet> batches, int batchSize) implements BatchSource {
+        @Override
+        public int size() {
+            return batches.size() * batchSize;
+        }
+
+        @Override
+        public int numClasses() {
+            return (int) batches.get(0).getLabels().size(1);
+        }
+
+        @Override
+        public Iterator<DataSet> inOrder(int size) {
+            return batches.iterator();
+        }
+
+        @Override
+        public Iterator<DataSet> shuffled(int size, long seed, int epoch) {
+            return batches.iterator();
+        }
+    }
+}
