@@ -90,6 +90,12 @@ public final class Definitions {
         if (!(e instanceof JsonMappingException mapping)) {
             return at(file, parserLine) + "malformed YAML: " + firstLine(e.getOriginalMessage());
         }
+        if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
+            // a syntax error noticed while a value was being read
+            JsonLocation where = syntax.getLocation();
+            return at(file, where != null && where.getLineNr() > 0 ? where.getLineNr() : parserLine) + "malformed YAML: "
+                    + firstLine(syntax.getOriginalMessage());
+        }
         Map<String, Integer> lines = keyLines(text);
         String path = path(mapping);
         Throwable cause = e.getCause();

@@ -107,6 +107,7 @@ public final class ExperimentRunner {
         ExperimentDefinition definition = p.definition();
         Provenance provenance = provenance(p, checkpoint);
         EpochLog log = new EpochLog(directory, checkpoint.map(Checkpoints.Checkpoint::log).orElse(List.of()));
+        CheckpointSchedule schedule = new CheckpointSchedule();
         try {
             ComputationGraph net = checkpoint.map(Checkpoints.Checkpoint::network)
                     .orElseGet(() -> Heads.replaceHead(p.base().network(), p.base().inputType(), p.base().baseOutput(),
@@ -128,7 +129,11 @@ public final class ExperimentRunner {
                         (n, record) -> {
                             List<EpochRecord> upToNow = new java.util.ArrayList<>(log.records());
                             upToNow.add(record);
-                            Checkpoints.write(directory, n, index, record.epoch(), upToNow);
+                            if (schedule.due(record.epoch() == phase.epochs())) {
+                                long start = System.nanoTime();
+                                Checkpoints.write(directory, n, index, record.epoch(), upToNow);
+                                schedule.written((System.nanoTime() - start) / 1e9);
+                            }
                             log.append(record);
                         }, firstEpoch);
             }

@@ -106,10 +106,23 @@ public final class BenchmarkWorker {
         }
         List<DataSet> measured = batches.subList(WARMUP_STEPS, batches.size());
         Trainer trainer = new Trainer(new PrintStream(java.io.OutputStream.nullOutputStream()), false);
+        // each step from the end of the previous one (or the start of the epoch) to the end of its update
+        List<Long> ends = new ArrayList<>();
+        net.addListeners(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+            @Override
+            public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
+                ends.add(System.nanoTime());
+            }
+        });
         long start = System.nanoTime();
         trainer.train(net, new Premade(measured, c.batchSize()), new PhasePlan("bench", 1, c.batchSize(), 1),
                 n -> new LossAndAccuracy(0, 0), (n, r) -> { });
-        double perStep = (System.nanoTime() - start) / 1e9 / steps;
+        double epochSeconds = (System.nanoTime() - start) / 1e9;
+        double[] seconds = new double[ends.size()];
+        for (int i = 0; i < seconds.length; i++) {
+            seconds[i] = (ends.get(i) - (i == 0 ? start : ends.get(i - 1))) / 1e9;
+        }
+        double perStep = median(seconds);
         double checkpointSeconds;
         try {
             Path dir = Files.createTempDirectory("bnfreeze-bench");
@@ -121,7 +134,9 @@ public final class BenchmarkWorker {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return result(c, c.batchSize() / perStep, steps, String.format(java.util.Locale.ROOT, "checkpoint %.2f s", checkpointSeconds));
+        return result(c, c.batchSize() / perStep, steps, String.format(java.util.Locale.ROOT,
+                "whole epoch of %d steps %.1f s (median step x %d = %.1f s); one checkpoint %.2f s",
+                steps, epochSeconds, steps, perStep * steps, checkpointSeconds));
     }
 
     /** CIFAR-10-sized 8-bit images through the real pipeline: enlarged to 224, normalized, prefetched. */
@@ -149,7 +164,8 @@ public final class BenchmarkWorker {
 
     private static Measurement result(BenchmarkCase c, double imagesPerSecond, int steps, String detail) {
         String build = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
-        boolean oneDnn = org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
+        boolean oneDnn = org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled()
+                && !Boolean.parseBoolean(System.getProperty(bnfreeze.experiment.NativeBuilds.HELPERS_DISABLED_PROPERTY, "true"));
         String where = "libnd4j linux-x86_64" + build + ", DL4J oneDNN helpers " + (oneDnn ? "in use" : "not in use");
         return new Measurement(c.name(), "bnfreeze (DL4J)", imagesPerSecond, peakRssMb(), steps,
                 detail.isEmpty() ? where : where + "; " + detail);
