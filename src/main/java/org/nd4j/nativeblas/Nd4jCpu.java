@@ -7,9 +7,9 @@ package org.nd4j.nativeblas;
  * {@code org.nd4j.nativeblas.Nd4jCpu$Environment.getInstance().isUseMKLDNN()}. In M2.1 the class
  * moved to {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment} and the method was
  * renamed {@code isUseONEDNN()}; the lookup fails, DL4J concludes that oneDNN is unavailable,
- * and every convolution falls back to im2col + GEMM, about 8x slower for training and 17x for
- * inference on bnfreeze's small ResNet (measured on a 2-core AVX-512 machine; see
- * {@code results/PERFORMANCE.md}). This class answers the old question with the new answer. It
+ * and every convolution falls back to im2col + GEMM: ResNet50 trains about 4x and infers about 7x
+ * slower (see {@code results/PERFORMANCE.md}). This class answers the old question with the new
+ * answer. It
  * is reached only through that reflective lookup, and only on the CPU backend.
  */
 public final class Nd4jCpu {
