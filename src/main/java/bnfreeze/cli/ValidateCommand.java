@@ -26,6 +26,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // checking freezing points builds network configurations, which starts ND4J
+        bnfreeze.experiment.Backends.activate(bnfreeze.experiment.Backends.built());
         List<Path> toCheck = files.isEmpty() ? all() : files;
         int invalid = 0;
         for (Path file : toCheck) {

@@ -24,6 +24,11 @@ public final class Backends {
 
     private Backends() {}
 
+    /** The backend this build carries. */
+    public static Backend built() {
+        return present(CUDA_BACKEND_CLASS) ? Backend.CUDA : Backend.CPU;
+    }
+
     public static BackendInfo activate(Backend requested) {
         boolean cudaBuilt = present(CUDA_BACKEND_CLASS);
         boolean cpuBuilt = present(CPU_BACKEND_CLASS);

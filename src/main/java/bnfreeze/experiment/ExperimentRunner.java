@@ -51,6 +51,8 @@ public final class ExperimentRunner {
 
     /** A new run of {@code options.definitionFile()}. */
     public RunResult run(RunOptions options) {
+        // the backend first: reading a definition builds network configurations, which starts ND4J
+        Backends.activate(options.backend());
         ExperimentDefinition definition = Definitions.load(options.definitionFile());
         Prepared prepared = prepare(definition, options);
         ZonedDateTime started = ZonedDateTime.now();
@@ -75,6 +77,7 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException(directory + ": this run has finished (it has a " + RunSummary.FILE_NAME
                     + "); nothing to resume");
         }
+        Backends.activate(Backends.built());
         ResolvedConfiguration config = ResolvedConfiguration.read(directory);
         ResolvedConfiguration.Run run = config.run();
         RunOptions original = new RunOptions(Path.of(run.definitionFile()), FrozenBnPolicy.fromId(run.policy()),
