@@ -34,11 +34,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private static Map<String, String> machine() throws Exception {
         Map<String, String> machine = new LinkedHashMap<>();
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
         long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                 .map(l -> l.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong).findFirst().orElse(0);
-        machine.put("CPU", cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        machine.put("CPU", bnfreeze.experiment.Backends.cpuModel());
         machine.put("memory", (memoryKb / 1024 / 1024) + " GiB");
         machine.put("Java", System.getProperty("java.version"));
         machine.put("DL4J / ND4J", "1.0.0-M2.1");

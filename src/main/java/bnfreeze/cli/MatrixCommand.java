@@ -3,14 +3,10 @@ package bnfreeze.cli;
 import bnfreeze.bn.FrozenBnPolicy;
 import bnfreeze.experiment.Definitions;
 import bnfreeze.experiment.ExperimentRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +31,7 @@ final class MatrixCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
         }
-        List<Path> files = definitions.isEmpty() ? allDefinitions() : definitions;
+        List<Path> files = definitions.isEmpty() ? Definitions.inDirectory(Path.of("experiments")) : definitions;
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
             long first = settings.seed != null ? settings.seed : Definitions.load(file).seed();
@@ -63,11 +59,4 @@ final class MatrixCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<Path> allDefinitions() {
-        try (Stream<Path> files = Files.list(Path.of("experiments"))) {
-            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

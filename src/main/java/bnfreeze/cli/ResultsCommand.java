@@ -3,13 +3,9 @@ package bnfreeze.cli;
 import bnfreeze.experiment.Definitions;
 import bnfreeze.results.ExperimentInfo;
 import bnfreeze.results.ResultsPublisher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,11 +30,6 @@ final class ResultsCommand implements Callable<Integer> {
     }
 
     static List<ExperimentInfo> infos(Path experiments) {
-        try (Stream<Path> files = Files.list(experiments)) {
-            return files.filter(f -> f.toString().endsWith(".yaml")).sorted()
-                    .map(Definitions::load).map(d -> d.info()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + experiments + ": " + e.getMessage(), e);
-        }
+        return Definitions.inDirectory(experiments).stream().map(Definitions::load).map(d -> d.info()).toList();
     }
 }

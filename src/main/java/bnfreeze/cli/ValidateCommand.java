@@ -2,14 +2,10 @@ package bnfreeze.cli;
 
 import bnfreeze.experiment.DefinitionException;
 import bnfreeze.experiment.Definitions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         // checking freezing points builds network configurations, which starts ND4J
         bnfreeze.experiment.Backends.activate(bnfreeze.experiment.Backends.built());
-        List<Path> toCheck = files.isEmpty() ? all() : files;
+        List<Path> toCheck = files.isEmpty() ? Definitions.inDirectory(Path.of("experiments")) : files;
         int invalid = 0;
         for (Path file : toCheck) {
             try {
@@ -42,11 +38,4 @@ final class ValidateCommand implements Callable<Integer> {
         return invalid == 0 ? 0 : Main.BAD_INPUT;
     }
 
-    private static List<Path> all() {
-        try (Stream<Path> list = Files.list(Path.of("experiments"))) {
-            return list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list experiments/: " + e.getMessage(), e);
-        }
-    }
 }

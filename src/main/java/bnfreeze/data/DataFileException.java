@@ -8,14 +8,7 @@ import java.nio.file.Path;
  */
 public class DataFileException extends RuntimeException {
 
-    private final transient Path file;
-
     public DataFileException(Path file, String problem) {
         super(file + ": " + problem);
-        this.file = file;
-    }
-
-    public Path file() {
-        return file;
     }
 }

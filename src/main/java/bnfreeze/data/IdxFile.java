@@ -36,10 +36,6 @@ public final class IdxFile {
         return parseImages(file, decompressedContent(file));
     }
 
-    public static byte[] readLabels(Path file) {
-        return parseLabels(file, decompressedContent(file));
-    }
-
     /** Parses decompressed IDX image content; {@code file} names it in errors. */
     public static Images parseImages(Path file, byte[] content) {
         ByteBuffer header = header(file, content, 3);

@@ -98,7 +98,8 @@ public final class Backends {
         return versions;
     }
 
-    private static String cpuModel() {
+    /** The CPU's model name and core count. */
+    public static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(l -> l.startsWith("model name"))

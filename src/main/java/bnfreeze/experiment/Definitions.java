@@ -37,6 +37,15 @@ public final class Definitions {
         return YAML;
     }
 
+    /** The definition files of a directory ({@code experiments/}), in name order. */
+    public static java.util.List<Path> inDirectory(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new DefinitionException(directory + ": cannot list experiment definitions (" + e.getMessage() + ")");
+        }
+    }
+
     public static ExperimentDefinition load(Path file) {
         String text;
         try {

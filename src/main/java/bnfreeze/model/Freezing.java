@@ -70,6 +70,15 @@ public final class Freezing {
                 || vertex instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof FrozenLayer;
     }
 
+    /** Names of the network's BatchNormalization layers, frozen or not, in configuration order. */
+    public static List<String> batchNormLayers(ComputationGraph net) {
+        return net.getConfiguration().getVertices().entrySet().stream()
+                .filter(e -> e.getValue() instanceof LayerVertex lv
+                        && innermost(lv.getLayerConf().getLayer()) instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** The layer configuration inside any frozen wrapper. */
     public static Layer innermost(Layer layer) {
         Layer current = layer;

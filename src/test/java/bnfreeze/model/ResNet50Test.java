@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.deeplearning4j.common.resources.DL4JResources;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,16 +28,9 @@ class ResNet50Test {
         study = FrozenBnPolicies.freeze(withHead, ResNet50Imagenet.KERAS_LAYER_140, FrozenBnPolicy.KERAS);
     }
 
-    private static List<String> batchNorms(ComputationGraph net) {
-        return net.getConfiguration().getVertices().entrySet().stream()
-                .filter(e -> e.getValue() instanceof LayerVertex lv
-                        && Freezing.innermost(lv.getLayerConf().getLayer()) instanceof BatchNormalization)
-                .map(java.util.Map.Entry::getKey).toList();
-    }
-
     @Test
     void freezingThroughKerasLayer140FreezesStagesOneToFourAnd43Of53BatchNorms() {
-        List<String> bn = batchNorms(study);
+        List<String> bn = Freezing.batchNormLayers(study);
         List<String> frozen = bn.stream().filter(n -> Freezing.isFrozen(study, n)).toList();
 
         assertThat(bn).hasSize(53);

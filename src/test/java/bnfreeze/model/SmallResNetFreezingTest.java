@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,18 +14,11 @@ class SmallResNetFreezingTest {
 
     private static final SmallResNet ARCHITECTURE = new SmallResNet(1, 28, 28, List.of(16, 32, 64), 2, 8, 0.99, 1e-3);
 
-    private static List<String> batchNorms(ComputationGraph net) {
-        return net.getConfiguration().getVertices().entrySet().stream()
-                .filter(e -> e.getValue() instanceof LayerVertex lv
-                        && Freezing.innermost(lv.getLayerConf().getLayer()) instanceof BatchNormalization)
-                .map(java.util.Map.Entry::getKey).sorted().toList();
-    }
-
     @Test
     void everyConvolutionIsFollowedByBatchNormalization() {
         ComputationGraph net = ARCHITECTURE.build(1, new Sgd(0.1));
 
-        assertThat(batchNorms(net)).hasSize(15).hasSize(ARCHITECTURE.batchNormCount());
+        assertThat(Freezing.batchNormLayers(net)).hasSize(15).hasSize(ARCHITECTURE.batchNormCount());
         long convolutions = net.getConfiguration().getVertices().keySet().stream().filter(n -> n.contains("conv")).count();
         assertThat(convolutions).isEqualTo(15);
         assertThat(net.outputSingle(Nd4j.rand(2, 1, 28, 28)).shape()).containsExactly(2, 8);
@@ -38,7 +29,7 @@ class SmallResNetFreezingTest {
         ComputationGraph net = Freezing.freezeThrough(ARCHITECTURE.build(1, new Sgd(0.1)), ARCHITECTURE.stageOutput(2),
                 FrozenLayerWrapper.DL4J);
 
-        List<String> frozenBn = batchNorms(net).stream().filter(n -> Freezing.isFrozen(net, n)).toList();
+        List<String> frozenBn = Freezing.batchNormLayers(net).stream().filter(n -> Freezing.isFrozen(net, n)).toList();
         assertThat(frozenBn).hasSize(10).allMatch(n -> n.startsWith("stem") || n.startsWith("s1") || n.startsWith("s2"));
         assertThat(Freezing.isFrozen(net, "s2b2_add")).isTrue();
         assertThat(Freezing.isFrozen(net, "s3b1_conv1")).isFalse();
@@ -59,7 +50,7 @@ class SmallResNetFreezingTest {
         assertThat(Freezing.isFrozen(moved, "stem_bn")).isTrue();
         assertThat(Freezing.frozenVertices(thawed.getConfiguration(), "stem_relu"))
                 .isEqualTo(Set.of("stem_conv", "stem_bn", "stem_relu"));
-        assertThat(batchNorms(thawed).stream().noneMatch(n -> Freezing.isFrozen(thawed, n))).isTrue();
+        assertThat(Freezing.batchNormLayers(thawed).stream().noneMatch(n -> Freezing.isFrozen(thawed, n))).isTrue();
         assertThat(thawed.params()).isEqualTo(original.params());
     }
 
