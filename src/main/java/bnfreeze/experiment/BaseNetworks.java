@@ -7,6 +7,7 @@ import bnfreeze.experiment.ExperimentDefinition.NetworkSpec;
 import bnfreeze.experiment.ExperimentDefinition.PretrainingSpec;
 import bnfreeze.model.BatchNormSettings;
 import bnfreeze.model.ResNet50Imagenet;
+import bnfreeze.model.SingleForwardConvolutionLayer;
 import bnfreeze.model.SmallResNet;
 import bnfreeze.model.WeightCache;
 import bnfreeze.train.PhasePlan;
@@ -80,7 +81,9 @@ final class BaseNetworks {
                     new LearningPhaseEvaluator(256, pretraining.seed()).validation(data.validation()), (n, r) -> { });
             return fresh;
         });
-        return new Base(net, architecture.inputType(), "pretrained:" + key, SmallResNet.POOL, null);
+        // a network cached before convolutions skipped their second forward pass computes the same, only slower
+        return new Base(SingleForwardConvolutionLayer.applyTo(net), architecture.inputType(), "pretrained:" + key,
+                SmallResNet.POOL, null);
     }
 
     static String cacheKey(NetworkSpec spec, Map<String, String> dataChecksums) {

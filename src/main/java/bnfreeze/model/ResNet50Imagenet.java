@@ -68,7 +68,7 @@ public final class ResNet50Imagenet {
         }
         if (!Files.exists(weights)) {
             try {
-                return withKerasStrides((ComputationGraph) ZOO.initPretrained(PretrainedType.IMAGENET));
+                return prepared((ComputationGraph) ZOO.initPretrained(PretrainedType.IMAGENET));
             } catch (IOException e) {
                 throw new WeightsUnavailableException("ResNet50 ImageNet weights are not in " + weights
                         + " and cannot be downloaded (offline? " + firstLine(e) + "); " + howToGet);
@@ -79,7 +79,7 @@ public final class ResNet50Imagenet {
         }
         verify(weights, howToGet);
         try {
-            return withKerasStrides(ModelSerializer.restoreComputationGraph(weights.toFile(), false));
+            return prepared(ModelSerializer.restoreComputationGraph(weights.toFile(), false));
         } catch (IOException | RuntimeException e) {
             throw new WeightsUnavailableException(weights + ": cannot be loaded as a DL4J network (" + firstLine(e) + ")");
         }
@@ -87,8 +87,13 @@ public final class ResNet50Imagenet {
 
     /** A randomly initialised ResNet50 of Keras's architecture (He initialisation), for tests and timing. */
     public static ComputationGraph randomWeights(long seed) {
-        return withKerasStrides(ResNet50.builder().numClasses(1000).seed(seed)
+        return prepared(ResNet50.builder().numClasses(1000).seed(seed)
                 .weightInit(WeightInit.RELU.getWeightInitFunction()).build().init());
+    }
+
+    /** The zoo's network with Keras's strides and convolutions that backpropagate without a second forward pass. */
+    private static ComputationGraph prepared(ComputationGraph zoo) {
+        return SingleForwardConvolutionLayer.applyTo(withKerasStrides(zoo));
     }
 
     /** The first block of stage 2, whose stride DL4J's zoo configuration sets to 2 where Keras's is 1. */

@@ -100,7 +100,9 @@ public record SmallResNet(int channels, int height, int width, List<Integer> sta
                         .convolutionMode(ConvolutionMode.Truncate).build(), previous)
                 .addLayer(HEAD, Heads.denseSoftmax(numClasses), POOL)
                 .setOutputs(HEAD);
-        return graph.build();
+        ComputationGraphConfiguration conf = graph.build();
+        SingleForwardConvolutionLayer.replaceIn(conf);
+        return conf;
     }
 
     private String basicBlock(ComputationGraphConfiguration.GraphBuilder graph, String name, String input, int inChannels,

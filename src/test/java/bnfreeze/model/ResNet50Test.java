@@ -49,6 +49,7 @@ class ResNet50Test {
         assertThat(Freezing.isFrozen(study, "short4f_branch")).isFalse();
         assertThat(Freezing.isFrozen(study, "res4f_branch")).isFalse();
         assertThat(Freezing.isFrozen(study, "res5a_branch2a")).isFalse();
+        assertThat(study.getLayer("res5a_branch2a")).isInstanceOf(SingleForwardConvolutionLayer.Impl.class);
         assertThat(study.getLayer("bn4f_branch2c")).isInstanceOf(bnfreeze.bn.PolicyFrozenLayerImpl.class);
     }
 
