@@ -1,5 +1,6 @@
 package bnfreeze.bn;
 
+import bnfreeze.model.BatchNormKernels;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -26,8 +27,19 @@ final class MovingStatistics {
                             INDArray input) {
         int[] reduce = reductionDimensions(conf, input.rank());
         double decay = conf.getDecay();
-        INDArray batchMean = input.mean(reduce);
-        INDArray batchVar = input.var(false, reduce);
+        INDArray batchMean;
+        INDArray batchVar;
+        if ((input.rank() == 2 || conf.getCnn2DFormat() == CNN2DFormat.NCHW) && BatchNormKernels.supports(input)) {
+            // the statistics the layer normalized with, computed the same way
+            float[] mean = new float[(int) input.size(1)];
+            float[] variance = new float[mean.length];
+            BatchNormKernels.statistics(input, mean, variance);
+            batchMean = Nd4j.createFromArray(mean);
+            batchVar = Nd4j.createFromArray(variance);
+        } else {
+            batchMean = input.mean(reduce);
+            batchVar = input.var(false, reduce);
+        }
 
         INDArray mean = params.get(BatchNormalizationParamInitializer.GLOBAL_MEAN);
         gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN)

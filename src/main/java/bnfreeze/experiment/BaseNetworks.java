@@ -7,7 +7,6 @@ import bnfreeze.experiment.ExperimentDefinition.NetworkSpec;
 import bnfreeze.experiment.ExperimentDefinition.PretrainingSpec;
 import bnfreeze.model.BatchNormSettings;
 import bnfreeze.model.ResNet50Imagenet;
-import bnfreeze.model.SingleForwardConvolutionLayer;
 import bnfreeze.model.SmallResNet;
 import bnfreeze.model.WeightCache;
 import bnfreeze.train.PhasePlan;
@@ -30,7 +29,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 final class BaseNetworks {
 
     /** Bump when the pre-training code changes what it produces for the same configuration. */
-    static final String RECIPE = "small-resnet-pretraining/2";
+    static final String RECIPE = "small-resnet-pretraining/3"; // 3: bnfreeze's layer implementations
 
     /**
      * A base network and where its head goes: after {@code baseOutput}, behind {@code pooling}
@@ -81,9 +80,7 @@ final class BaseNetworks {
                     new LearningPhaseEvaluator(256, pretraining.seed()).validation(data.validation()), (n, r) -> { });
             return fresh;
         });
-        // a network cached before convolutions skipped their second forward pass computes the same, only slower
-        return new Base(SingleForwardConvolutionLayer.applyTo(net), architecture.inputType(), "pretrained:" + key,
-                SmallResNet.POOL, null);
+        return new Base(net, architecture.inputType(), "pretrained:" + key, SmallResNet.POOL, null);
     }
 
     static String cacheKey(NetworkSpec spec, Map<String, String> dataChecksums) {

@@ -91,9 +91,9 @@ public final class ResNet50Imagenet {
                 .weightInit(WeightInit.RELU.getWeightInitFunction()).build().init());
     }
 
-    /** The zoo's network with Keras's strides and convolutions that backpropagate without a second forward pass. */
+    /** The zoo's network with Keras's strides and bnfreeze's layer implementations. */
     private static ComputationGraph prepared(ComputationGraph zoo) {
-        return SingleForwardConvolutionLayer.applyTo(withKerasStrides(zoo));
+        return LayerImplementations.applyTo(withKerasStrides(zoo));
     }
 
     /** The first block of stage 2, whose stride DL4J's zoo configuration sets to 2 where Keras's is 1. */

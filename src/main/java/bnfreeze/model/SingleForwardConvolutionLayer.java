@@ -4,14 +4,10 @@ import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -21,8 +17,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
  * DL4J's 2D convolution, minus a second forward pass in backpropagation.
@@ -37,6 +31,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * CUDA without DL4J's cuDNN module) is DL4J's own code.
  *
  * <p>The configuration serialises under this class's name, so saved and reloaded networks keep it.
+ * {@link LayerImplementations} puts it into networks.
  */
 public class SingleForwardConvolutionLayer extends ConvolutionLayer {
 
@@ -45,41 +40,7 @@ public class SingleForwardConvolutionLayer extends ConvolutionLayer {
 
     /** A copy of {@code conv}'s configuration, every field, as this class. */
     public static SingleForwardConvolutionLayer of(ConvolutionLayer conv) {
-        // DL4J's own configuration mapper copies every field, including those a later version adds
-        ObjectMapper mapper = NeuralNetConfiguration.mapper();
-        ObjectNode tree = mapper.valueToTree(conv);
-        tree.put("@class", SingleForwardConvolutionLayer.class.getName());
-        try {
-            return (SingleForwardConvolutionLayer) mapper.treeToValue(tree, org.deeplearning4j.nn.conf.layers.Layer.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot copy the configuration of convolution " + conv.getLayerName(), e);
-        }
-    }
-
-    /**
-     * {@code conf} with every plain {@link ConvolutionLayer} replaced by this class, in place;
-     * frozen layers are left alone, as they are never backpropagated. Returns whether any was replaced.
-     */
-    public static boolean replaceIn(ComputationGraphConfiguration conf) {
-        boolean replaced = false;
-        for (GraphVertex vertex : conf.getVertices().values()) {
-            if (vertex instanceof LayerVertex lv && lv.getLayerConf().getLayer().getClass() == ConvolutionLayer.class) {
-                lv.getLayerConf().setLayer(of((ConvolutionLayer) lv.getLayerConf().getLayer()));
-                replaced = true;
-            }
-        }
-        return replaced;
-    }
-
-    /** {@code net} itself if it has no plain convolution, else a new network with the same parameters using this class. */
-    public static ComputationGraph applyTo(ComputationGraph net) {
-        ComputationGraphConfiguration conf = net.getConfiguration().clone();
-        if (!replaceIn(conf)) {
-            return net;
-        }
-        ComputationGraph result = new ComputationGraph(conf);
-        result.init(net.params().dup(), false);
-        return result;
+        return LayerImplementations.copyAs(conv, SingleForwardConvolutionLayer.class);
     }
 
     @Override

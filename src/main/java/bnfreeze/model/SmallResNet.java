@@ -101,7 +101,7 @@ public record SmallResNet(int channels, int height, int width, List<Integer> sta
                 .addLayer(HEAD, Heads.denseSoftmax(numClasses), POOL)
                 .setOutputs(HEAD);
         ComputationGraphConfiguration conf = graph.build();
-        SingleForwardConvolutionLayer.replaceIn(conf);
+        LayerImplementations.replaceIn(conf);
         return conf;
     }
 
