@@ -53,7 +53,28 @@ public final class LayerImplementations {
         return result;
     }
 
-    /** A copy of {@code layer}'s configuration as {@code type}, a subclass that adds no fields. */
+    /**
+     * {@code net} with DL4J's own convolution and BatchNormalization layers in place of bnfreeze's,
+     * same parameters: what {@code make bench} compares bnfreeze's implementations with.
+     */
+    public static ComputationGraph dl4jOnly(ComputationGraph net) {
+        ComputationGraphConfiguration conf = net.getConfiguration().clone();
+        for (GraphVertex vertex : conf.getVertices().values()) {
+            if (vertex instanceof LayerVertex lv) {
+                Layer layer = lv.getLayerConf().getLayer();
+                if (layer instanceof SingleForwardConvolutionLayer) {
+                    lv.getLayerConf().setLayer(copyAs(layer, ConvolutionLayer.class));
+                } else if (layer instanceof FusedBatchNormalization) {
+                    lv.getLayerConf().setLayer(copyAs(layer, BatchNormalization.class));
+                }
+            }
+        }
+        ComputationGraph result = new ComputationGraph(conf);
+        result.init(net.params().dup(), false);
+        return result;
+    }
+
+    /** A copy of {@code layer}'s configuration as {@code type}, a class of the same fields (a subclass adding none, or the superclass). */
     static <T extends Layer> T copyAs(Layer layer, Class<T> type) {
         // DL4J's own configuration mapper copies every field, including any a later version adds
         ObjectMapper mapper = NeuralNetConfiguration.mapper();

@@ -151,6 +151,16 @@ class SingleForwardConvolutionLayerTest {
     }
 
     @Test
+    void dl4jOnlyGivesBackDl4jsLayers() {
+        ComputationGraph plain = plainNetwork();
+        ComputationGraph back = LayerImplementations.dl4jOnly(LayerImplementations.applyTo(plainNetwork()));
+
+        assertThat(back.getLayer("same").getClass()).isEqualTo(org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class);
+        assertThat(back.getLayer("bn").getClass()).isEqualTo(org.deeplearning4j.nn.layers.normalization.BatchNormalization.class);
+        assertThat(gradient(back, batch(3))).containsExactly(gradient(plain, batch(3)));
+    }
+
+    @Test
     void networksOfTheHarnessUseIt() {
         ComputationGraph small = new SmallResNet(1, 28, 28, List.of(4, 8), 1, 2, 0.99, 1e-3).build(1, new Sgd(0.1));
         assertThat(small.getLayer("stem_conv")).isInstanceOf(SingleForwardConvolutionLayer.Impl.class);

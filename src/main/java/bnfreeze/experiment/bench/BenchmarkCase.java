@@ -12,20 +12,26 @@ package bnfreeze.experiment.bench;
  * @param threads     background threads of the data pipeline ({@code pipeline} mode)
  * @param nativeBuild libnd4j build extension ({@code ""} generic, {@code -onednn-avx512}, ...); null: bnfreeze's choice
  * @param helpers     whether DL4J's oneDNN layer helpers are on
+ * @param dl4jLayers  whether the network uses DL4J's own convolution and BatchNormalization layers
+ *                    instead of bnfreeze's faster implementations of them
  */
 public record BenchmarkCase(String name, String network, String mode, String frozen, int batchSize, int threads,
-                            String nativeBuild, boolean helpers) {
+                            String nativeBuild, boolean helpers, boolean dl4jLayers) {
 
     /** The case in bnfreeze's chosen build with helpers on. */
     public static BenchmarkCase of(String name, String network, String mode, String frozen, int batchSize) {
-        return new BenchmarkCase(name, network, mode, frozen, batchSize, 0, null, true);
+        return new BenchmarkCase(name, network, mode, frozen, batchSize, 0, null, true, false);
     }
 
     public BenchmarkCase withBuild(String name, String build, boolean helpersOn) {
-        return new BenchmarkCase(name, network, mode, frozen, batchSize, threads, build, helpersOn);
+        return new BenchmarkCase(name, network, mode, frozen, batchSize, threads, build, helpersOn, dl4jLayers);
     }
 
     public BenchmarkCase withThreads(String name, int pipelineThreads) {
-        return new BenchmarkCase(name, network, mode, frozen, batchSize, pipelineThreads, nativeBuild, helpers);
+        return new BenchmarkCase(name, network, mode, frozen, batchSize, pipelineThreads, nativeBuild, helpers, dl4jLayers);
+    }
+
+    public BenchmarkCase withDl4jLayers(String name) {
+        return new BenchmarkCase(name, network, mode, frozen, batchSize, threads, nativeBuild, helpers, true);
     }
 }

@@ -23,6 +23,9 @@ public final class BenchmarkPlan {
         cases.add(BenchmarkCase.of("small train", "small", "bare-fit", "none", SMALL_BATCH));
         cases.add(BenchmarkCase.of("small train, bnfreeze loop", "small", "loop", "none", SMALL_BATCH));
         cases.add(BenchmarkCase.of("small inference", "small", "inference", "none", SMALL_BATCH));
+        cases.add(resnetFit.withDl4jLayers("resnet50 train, all layers, DL4J's layers"));
+        cases.add(resnetInfer.withDl4jLayers("resnet50 inference, DL4J's layers"));
+        cases.add(BenchmarkCase.of("small train", "small", "bare-fit", "none", SMALL_BATCH).withDl4jLayers("small train, DL4J's layers"));
         BenchmarkCase pipeline = BenchmarkCase.of("pipeline 32->224", "resnet50", "pipeline", "none", 32);
         cases.add(pipeline.withThreads("pipeline 32->224, in the training thread", 0));
         cases.add(pipeline.withThreads("pipeline 32->224, 1 background thread", 1));

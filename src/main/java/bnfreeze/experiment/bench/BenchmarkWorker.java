@@ -7,6 +7,7 @@ import bnfreeze.data.ImageBatches;
 import bnfreeze.data.ImageSet;
 import bnfreeze.data.PixelNormalization;
 import bnfreeze.model.Heads;
+import bnfreeze.model.LayerImplementations;
 import bnfreeze.model.ResNet50Imagenet;
 import bnfreeze.model.SmallResNet;
 import bnfreeze.train.Checkpoints;
@@ -67,6 +68,9 @@ public final class BenchmarkWorker {
             boundary = small.stageOutput(2);
         }
         net = Heads.withUpdater(net, new Sgd(0.01));
+        if (c.dl4jLayers()) {
+            net = LayerImplementations.dl4jOnly(net);
+        }
         return c.frozen().equals("none") ? net : FrozenBnPolicies.freeze(net, boundary, FrozenBnPolicy.fromId(c.frozen()));
     }
 
