@@ -26,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Measurement> measurements = new BenchmarkRunner(steps, System.out).runAll(BenchmarkPlan.cases());
+        List<Measurement> measurements = new BenchmarkRunner(steps, System.out).runAll(BenchmarkPlan.groups());
         new PerformanceReport(measurements).write(out, machine(), BenchmarkRunner.pytorchMissing());
         System.out.println("wrote " + out);
         return 0;

@@ -31,6 +31,10 @@ public record BenchmarkCase(String name, String network, String mode, String fro
         return new BenchmarkCase(name, network, mode, frozen, batchSize, pipelineThreads, nativeBuild, helpers, dl4jLayers);
     }
 
+    public BenchmarkCase withName(String newName) {
+        return new BenchmarkCase(newName, network, mode, frozen, batchSize, threads, nativeBuild, helpers, dl4jLayers);
+    }
+
     public BenchmarkCase withDl4jLayers(String name) {
         return new BenchmarkCase(name, network, mode, frozen, batchSize, threads, nativeBuild, helpers, true);
     }

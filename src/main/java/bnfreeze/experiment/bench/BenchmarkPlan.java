@@ -11,34 +11,44 @@ public final class BenchmarkPlan {
 
     private BenchmarkPlan() {}
 
-    public static List<BenchmarkCase> cases() {
-        List<BenchmarkCase> cases = new ArrayList<>();
+    /**
+     * The cases, in groups: a group of one runs alone in its process; the cases of a larger group
+     * alternate step by step in one process, for the ratios between them.
+     */
+    public static List<List<BenchmarkCase>> groups() {
+        List<List<BenchmarkCase>> groups = new ArrayList<>();
         BenchmarkCase resnetFit = BenchmarkCase.of("resnet50 train, all layers", "resnet50", "bare-fit", "none", RESNET_BATCH);
         BenchmarkCase resnetInfer = BenchmarkCase.of("resnet50 inference", "resnet50", "inference", "none", RESNET_BATCH);
-        cases.add(resnetFit);
-        cases.add(BenchmarkCase.of("resnet50 train, all layers, bnfreeze loop", "resnet50", "loop", "none", RESNET_BATCH));
-        cases.add(resnetInfer);
-        cases.add(BenchmarkCase.of("resnet50 train, stages 1-4 frozen, patched", "resnet50", "bare-fit", "patched", RESNET_BATCH));
-        cases.add(BenchmarkCase.of("resnet50 train, stages 1-4 frozen, keras", "resnet50", "bare-fit", "keras", RESNET_BATCH));
-        cases.add(BenchmarkCase.of("small train", "small", "bare-fit", "none", SMALL_BATCH));
-        cases.add(BenchmarkCase.of("small train, bnfreeze loop", "small", "loop", "none", SMALL_BATCH));
-        cases.add(BenchmarkCase.of("small inference", "small", "inference", "none", SMALL_BATCH));
-        cases.add(resnetFit.withDl4jLayers("resnet50 train, all layers, DL4J's layers"));
-        cases.add(resnetInfer.withDl4jLayers("resnet50 inference, DL4J's layers"));
-        cases.add(BenchmarkCase.of("small train", "small", "bare-fit", "none", SMALL_BATCH).withDl4jLayers("small train, DL4J's layers"));
+        BenchmarkCase smallFit = BenchmarkCase.of("small train", "small", "bare-fit", "none", SMALL_BATCH);
+        groups.add(List.of(resnetFit));
+        groups.add(List.of(BenchmarkCase.of("resnet50 train, all layers, bnfreeze loop", "resnet50", "loop", "none", RESNET_BATCH)));
+        groups.add(List.of(resnetInfer));
+        groups.add(List.of(BenchmarkCase.of("resnet50 train, stages 1-4 frozen, patched", "resnet50", "bare-fit", "patched", RESNET_BATCH),
+                BenchmarkCase.of("resnet50 train, stages 1-4 frozen, keras", "resnet50", "bare-fit", "keras", RESNET_BATCH)));
+        groups.add(layersCompared(resnetFit));
+        groups.add(layersCompared(resnetInfer));
+        groups.add(List.of(smallFit));
+        groups.add(List.of(BenchmarkCase.of("small train, bnfreeze loop", "small", "loop", "none", SMALL_BATCH)));
+        groups.add(List.of(BenchmarkCase.of("small inference", "small", "inference", "none", SMALL_BATCH)));
+        groups.add(layersCompared(smallFit));
         BenchmarkCase pipeline = BenchmarkCase.of("pipeline 32->224", "resnet50", "pipeline", "none", 32);
-        cases.add(pipeline.withThreads("pipeline 32->224, in the training thread", 0));
-        cases.add(pipeline.withThreads("pipeline 32->224, 1 background thread", 1));
-        cases.add(pipeline.withThreads("pipeline 32->224, 2 background threads", 2));
+        groups.add(List.of(pipeline.withThreads("pipeline 32->224, in the training thread", 0)));
+        groups.add(List.of(pipeline.withThreads("pipeline 32->224, 1 background thread", 1)));
+        groups.add(List.of(pipeline.withThreads("pipeline 32->224, 2 background threads", 2)));
         for (BenchmarkCase base : List.of(resnetFit, resnetInfer)) {
             String what = base.mode().equals("inference") ? "inference" : "train";
-            cases.add(base.withBuild("build: generic, " + what, "", false));
-            cases.add(base.withBuild("build: onednn-avx512, helpers off (DL4J's default), " + what, "-onednn-avx512", false));
-            cases.add(base.withBuild("build: onednn-avx512, helpers on, " + what, "-onednn-avx512", true));
-            cases.add(base.withBuild("build: onednn-avx2, helpers on, " + what, "-onednn-avx2", true));
-            cases.add(base.withBuild("build: onednn, helpers on, " + what, "-onednn", true));
+            groups.add(List.of(base.withBuild("build: generic, " + what, "", false)));
+            groups.add(List.of(base.withBuild("build: onednn-avx512, helpers off (DL4J's default), " + what, "-onednn-avx512", false)));
+            groups.add(List.of(base.withBuild("build: onednn-avx512, helpers on, " + what, "-onednn-avx512", true)));
+            groups.add(List.of(base.withBuild("build: onednn-avx2, helpers on, " + what, "-onednn-avx2", true)));
+            groups.add(List.of(base.withBuild("build: onednn, helpers on, " + what, "-onednn", true)));
         }
-        return cases;
+        return groups;
+    }
+
+    /** {@code base} with bnfreeze's layer implementations and with DL4J's, alternating. */
+    private static List<BenchmarkCase> layersCompared(BenchmarkCase base) {
+        return List.of(base.withName(base.name() + ", bnfreeze's layers"), base.withDl4jLayers(base.name() + ", DL4J's layers"));
     }
 
     /** The PyTorch peers: network, mode, batch. */

@@ -33,11 +33,12 @@ public final class BenchmarkRunner {
         this.log = log;
     }
 
-    public List<Measurement> runAll(List<BenchmarkCase> cases) {
+    /** @param groups cases measured together in one process (see {@link BenchmarkWorker#measure}) */
+    public List<Measurement> runAll(List<List<BenchmarkCase>> groups) {
         List<Measurement> measurements = new ArrayList<>();
-        for (BenchmarkCase c : cases) {
-            log.println("measuring: " + c.name());
-            measurements.add(inWorker(c));
+        for (List<BenchmarkCase> group : groups) {
+            log.println("measuring: " + group.stream().map(BenchmarkCase::name).collect(java.util.stream.Collectors.joining(" | ")));
+            measurements.addAll(inWorker(group));
         }
         for (String[] p : BenchmarkPlan.pytorchCases()) {
             log.println("measuring: pytorch " + String.join(" ", p));
@@ -63,7 +64,8 @@ public final class BenchmarkRunner {
         }
     }
 
-    private Measurement inWorker(BenchmarkCase c) {
+    private List<Measurement> inWorker(List<BenchmarkCase> group) {
+        BenchmarkCase c = group.get(0); // a group shares its process, hence its libnd4j build and helpers
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx8g"));
         if (c.nativeBuild() != null) {
@@ -71,20 +73,25 @@ public final class BenchmarkRunner {
         }
         command.add("-D" + NativeBuilds.HELPERS_DISABLED_PROPERTY + "=" + !c.helpers());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "bnfreeze.cli.Main", "bench-worker",
-                "--steps", String.valueOf(steps), "--case"));
+                "--steps", String.valueOf(steps), "--cases"));
         try {
-            command.add(RunFiles.json().writeValueAsString(c));
+            command.add(RunFiles.json().writeValueAsString(group));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String output = run(command);
-        String line = output.lines().filter(l -> l.startsWith(MARKER)).reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException("benchmark case \"" + c.name() + "\" failed:\n" + output));
-        try {
-            return RunFiles.json().readValue(line.substring(MARKER.length()), Measurement.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Measurement> measurements = new ArrayList<>();
+        for (String line : output.lines().filter(l -> l.startsWith(MARKER)).toList()) {
+            try {
+                measurements.add(RunFiles.json().readValue(line.substring(MARKER.length()), Measurement.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        if (measurements.isEmpty()) {
+            throw new IllegalStateException("benchmark case \"" + c.name() + "\" failed:\n" + output);
+        }
+        return measurements;
     }
 
     private Optional<Measurement> pytorch(String network, String mode, int batch) {
@@ -101,13 +108,17 @@ public final class BenchmarkRunner {
             String json = output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                     .orElseThrow(() -> new IllegalStateException("the PyTorch peer failed:\n" + output));
             var node = RunFiles.json().readTree(json);
-            String name = (network.equals("small") ? "small" : "resnet50") + (mode.equals("train")
-                    ? (network.equals("small") ? " train" : " train, all layers") : " inference");
-            return Optional.of(new Measurement(name, "PyTorch", node.get("imagesPerSecond").asDouble(),
+            return Optional.of(new Measurement(pytorchCaseName(network, mode), "PyTorch", node.get("imagesPerSecond").asDouble(),
                     node.get("peakRssMb").asDouble(), node.get("steps").asInt(), node.get("detail").asText()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The PyTorch peer's case name: that of the bnfreeze case it is compared with. */
+    static String pytorchCaseName(String network, String mode) {
+        return (network.equals("small") ? "small" : "resnet50") + (mode.equals("train")
+                ? (network.equals("small") ? " train" : " train, all layers") : " inference");
     }
 
     private static String run(List<String> command) {

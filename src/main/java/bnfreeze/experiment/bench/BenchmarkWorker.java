@@ -24,6 +24,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,21 +39,68 @@ public final class BenchmarkWorker {
     private BenchmarkWorker() {}
 
     /**
-     * @param steps measured steps for ResNet50; the small network and the pipeline, whose steps
-     *              are short, measure six times as many so that per-epoch costs are spread as in use
+     * Measures a group of cases: one case alone, or several alternating step by step in this
+     * process (each going first in turn), so that their ratios are free of the drift between
+     * processes, which is about ±10 % on a shared machine.
+     *
+     * @param resnetSteps measured steps for ResNet50; the small network and the pipeline, whose steps
+     *                    are short, measure six times as many so that per-epoch costs are spread as in use
      */
-    public static Measurement measure(BenchmarkCase c, int resnetSteps) {
-        int steps = c.network().equals("small") || c.mode().equals("pipeline") ? 6 * resnetSteps : resnetSteps;
+    public static List<Measurement> measure(List<BenchmarkCase> group, int resnetSteps) {
+        if (group.size() == 1) {
+            return measure(group.get(0), resnetSteps);
+        }
+        int steps = stepsFor(group.get(0), resnetSteps);
+        List<Consumer<DataSet>> stepFunctions = new ArrayList<>();
+        List<List<DataSet>> data = new ArrayList<>();
+        for (BenchmarkCase c : group) {
+            ComputationGraph net = network(c);
+            data.add(batches(c, steps + WARMUP_STEPS, net));
+            stepFunctions.add(stepFunction(c, net));
+        }
+        double[][] seconds = new double[group.size()][steps];
+        for (int i = 0; i < WARMUP_STEPS + steps; i++) {
+            for (int k = 0; k < group.size(); k++) {
+                int j = (i + k) % group.size();
+                long start = System.nanoTime();
+                stepFunctions.get(j).accept(data.get(j).get(i));
+                if (i >= WARMUP_STEPS) {
+                    seconds[j][i - WARMUP_STEPS] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        for (int j = 0; j < group.size(); j++) {
+            BenchmarkCase c = group.get(j);
+            String others = group.stream().filter(o -> o != c).map(o -> "\"" + o.name() + "\"").collect(Collectors.joining(", "));
+            measurements.add(result(c.name(), c.batchSize() / median(seconds[j]), steps,
+                    "alternating step by step with " + others + " (peak memory of both)"));
+        }
+        return measurements;
+    }
+
+    private static int stepsFor(BenchmarkCase c, int resnetSteps) {
+        return c.network().equals("small") || c.mode().equals("pipeline") ? 6 * resnetSteps : resnetSteps;
+    }
+
+    private static List<Measurement> measure(BenchmarkCase c, int resnetSteps) {
+        int steps = stepsFor(c, resnetSteps);
         if (c.mode().equals("pipeline")) {
-            return pipeline(c, steps);
+            return List.of(pipeline(c, steps));
         }
         ComputationGraph net = network(c);
         List<DataSet> batches = batches(c, steps + WARMUP_STEPS, net);
+        if (c.mode().equals("loop")) {
+            return loop(c, steps, batches, net);
+        }
+        return List.of(timed(c, steps, batches, stepFunction(c, net)));
+    }
+
+    private static Consumer<DataSet> stepFunction(BenchmarkCase c, ComputationGraph net) {
         return switch (c.mode()) {
-            case "bare-fit" -> timed(c, steps, batches, net::fit);
-            case "inference" -> timed(c, steps, batches, b -> net.output(false, b.getFeatures()));
-            case "loop" -> loop(c, steps, batches, net);
-            default -> throw new IllegalArgumentException("unknown benchmark mode " + c.mode());
+            case "bare-fit" -> net::fit;
+            case "inference" -> b -> net.output(false, b.getFeatures());
+            default -> throw new IllegalArgumentException("benchmark mode " + c.mode() + " cannot be timed step by step");
         };
     }
 
@@ -91,7 +140,7 @@ public final class BenchmarkWorker {
         return batches;
     }
 
-    private static Measurement timed(BenchmarkCase c, int steps, List<DataSet> batches, java.util.function.Consumer<DataSet> step) {
+    private static Measurement timed(BenchmarkCase c, int steps, List<DataSet> batches, Consumer<DataSet> step) {
         double[] seconds = new double[steps];
         for (int i = 0; i < WARMUP_STEPS + steps; i++) {
             long start = System.nanoTime();
@@ -100,47 +149,59 @@ public final class BenchmarkWorker {
                 seconds[i - WARMUP_STEPS] = (System.nanoTime() - start) / 1e9;
             }
         }
-        return result(c, c.batchSize() / median(seconds), steps, "");
+        return result(c.name(), c.batchSize() / median(seconds), steps, "");
     }
 
-    /** bnfreeze's loop: progress bar, training accuracy, epoch log, on the same pre-made batches; then a checkpoint. */
-    private static Measurement loop(BenchmarkCase c, int steps, List<DataSet> batches, ComputationGraph net) {
+    /** Rounds of the loop, each next to a bare {@code fit} over the same batches: the machine's drift falls on both alike. */
+    static final int OVERHEAD_ROUNDS = 3;
+
+    /** The name of the bare-fit measurement that {@link #loop} makes alongside the loop (the report looks it up). */
+    static String bareTwin(String loopCaseName) {
+        return loopCaseName + ": bare fit, alternating";
+    }
+
+    /**
+     * bnfreeze's loop (progress bar, training accuracy, loss checks) against DL4J's bare {@code fit}
+     * on the same pre-made batches, alternating in one process over {@link #OVERHEAD_ROUNDS}
+     * rounds, so that the ratio of the two does not carry the run-to-run noise of separate
+     * processes (about ±10 % here); then one checkpoint is timed.
+     */
+    private static List<Measurement> loop(BenchmarkCase c, int steps, List<DataSet> batches, ComputationGraph net) {
         for (int i = 0; i < WARMUP_STEPS; i++) {
             net.fit(batches.get(i));
         }
         List<DataSet> measured = batches.subList(WARMUP_STEPS, batches.size());
         Trainer trainer = new Trainer(new PrintStream(java.io.OutputStream.nullOutputStream()), false);
-        // each step from the end of the previous one (or the start of the epoch) to the end of its update
-        List<Long> ends = new ArrayList<>();
-        net.addListeners(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
-            @Override
-            public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
-                ends.add(System.nanoTime());
-            }
-        });
-        long start = System.nanoTime();
-        trainer.train(net, new Premade(measured, c.batchSize()), new PhasePlan("bench", 1, c.batchSize(), 1),
-                n -> new LossAndAccuracy(0, 0), (n, r) -> { });
-        double epochSeconds = (System.nanoTime() - start) / 1e9;
-        double[] seconds = new double[ends.size()];
-        for (int i = 0; i < seconds.length; i++) {
-            seconds[i] = (ends.get(i) - (i == 0 ? start : ends.get(i - 1))) / 1e9;
+        double bareSeconds = 0;
+        double loopSeconds = 0;
+        for (int round = 0; round < OVERHEAD_ROUNDS; round++) {
+            long start = System.nanoTime();
+            measured.forEach(net::fit);
+            long middle = System.nanoTime();
+            trainer.train(net, new Premade(measured, c.batchSize()), new PhasePlan("bench", 1, c.batchSize(), 1),
+                    n -> new LossAndAccuracy(0, 0), (n, r) -> { });
+            bareSeconds += (middle - start) / 1e9;
+            loopSeconds += (System.nanoTime() - middle) / 1e9;
         }
-        double perStep = median(seconds);
-        double checkpointSeconds;
+        double images = (double) OVERHEAD_ROUNDS * steps * c.batchSize();
+        String rounds = String.format(java.util.Locale.ROOT, "%d rounds of %d steps, alternating", OVERHEAD_ROUNDS, steps);
+        return List.of(result(c.name(), images / loopSeconds, steps, rounds + "; one checkpoint "
+                        + String.format(java.util.Locale.ROOT, "%.2f s", checkpointSeconds(net))),
+                result(bareTwin(c.name()), images / bareSeconds, steps, rounds));
+    }
+
+    private static double checkpointSeconds(ComputationGraph net) {
         try {
             Path dir = Files.createTempDirectory("bnfreeze-bench");
             long t = System.nanoTime();
             Checkpoints.write(dir, net, 0, 1, List.of());
-            checkpointSeconds = (System.nanoTime() - t) / 1e9;
+            double seconds = (System.nanoTime() - t) / 1e9;
             Checkpoints.clear(dir);
             Files.deleteIfExists(dir);
+            return seconds;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return result(c, c.batchSize() / perStep, steps, String.format(java.util.Locale.ROOT,
-                "whole epoch of %d steps %.1f s (median step x %d = %.1f s); one checkpoint %.2f s",
-                steps, epochSeconds, steps, perStep * steps, checkpointSeconds));
     }
 
     /** CIFAR-10-sized 8-bit images through the real pipeline: enlarged to 224, normalized, prefetched. */
@@ -163,15 +224,15 @@ public final class BenchmarkWorker {
             delivered += it.next().numExamples();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return result(c, delivered / seconds, steps, threads + " background thread(s)");
+        return result(c.name(), delivered / seconds, steps, threads + " background thread(s)");
     }
 
-    private static Measurement result(BenchmarkCase c, double imagesPerSecond, int steps, String detail) {
+    private static Measurement result(String name, double imagesPerSecond, int steps, String detail) {
         String build = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
         boolean oneDnn = org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled()
                 && !Boolean.parseBoolean(System.getProperty(bnfreeze.experiment.NativeBuilds.HELPERS_DISABLED_PROPERTY, "true"));
         String where = "libnd4j linux-x86_64" + build + ", DL4J oneDNN helpers " + (oneDnn ? "in use" : "not in use");
-        return new Measurement(c.name(), "bnfreeze (DL4J)", imagesPerSecond, peakRssMb(), steps,
+        return new Measurement(name, "bnfreeze (DL4J)", imagesPerSecond, peakRssMb(), steps,
                 detail.isEmpty() ? where : where + "; " + detail);
     }
 
