@@ -29,7 +29,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 final class BaseNetworks {
 
     /** Bump when the pre-training code changes what it produces for the same configuration. */
-    static final String RECIPE = "small-resnet-pretraining/3"; // 3: bnfreeze's layer implementations
+    static final String RECIPE = "small-resnet-pretraining/4"; // 4: bnfreeze's layer implementations
 
     /**
      * A base network and where its head goes: after {@code baseOutput}, behind {@code pooling}

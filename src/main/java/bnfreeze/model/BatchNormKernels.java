@@ -60,7 +60,10 @@ public final class BatchNormKernels {
         });
     }
 
-    /** {@code out = x * scale[c] + shift[c]}: normalization, scale and offset in one, for given statistics. */
+    /**
+     * {@code out = x * scale[c] + shift[c]}: normalization, scale and offset in one, for given
+     * statistics; for libnd4j builds without oneDNN, whose normalization is then DL4J's generic code.
+     */
     public static void affine(INDArray x, float[] scale, float[] shift, INDArray out) {
         Layout l = Layout.of(x);
         FloatBuffer xs = x.data().asNioFloat();

@@ -10,6 +10,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -22,9 +24,10 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DL4J's BatchNormalization with its CPU work done by {@link BatchNormKernels}: batch statistics,
- * normalization and backward pass each in one fused loop instead of DL4J's separate array
- * operations.
+ * DL4J's BatchNormalization with its CPU work done by {@link BatchNormKernels}: batch statistics
+ * and backward pass each in one fused loop instead of DL4J's separate array operations. The
+ * normalization itself, given the statistics, stays oneDNN's (so inference is exactly DL4J's);
+ * without oneDNN the kernels do it too.
  *
  * <p>DL4J's layer delegates exactly these three to a "helper" (oneDNN's on CPU, cuDNN's on GPU)
  * and keeps everything else: the moving averages, parameter gradients' bookkeeping, NHWC, fallbacks.
@@ -85,6 +88,8 @@ public class FusedBatchNormalization extends BatchNormalization {
     /** The three passes DL4J delegates, on {@link BatchNormKernels}; {@code null} (DL4J's own code) where they do not apply. */
     static final class KernelHelper implements BatchNormalizationHelper {
 
+        /** DL4J's oneDNN helper, which normalizes (given statistics) as fast as the kernels and is DL4J's own; null without oneDNN. */
+        private final MKLDNNBatchNormHelper oneDnn = BaseMKLDNNHelper.mklDnnEnabled() ? new MKLDNNBatchNormHelper(DataType.FLOAT) : null;
         private INDArray meanCache;
         private INDArray varCache;
         /** Whether the last forward pass was a training one done here, whose statistics backpropagation needs. */
@@ -107,24 +112,25 @@ public class FusedBatchNormalization extends BatchNormalization {
             if (x.rank() == 4 && format != CNN2DFormat.NCHW || !BatchNormKernels.supports(x)) {
                 return null;
             }
-            int channels = (int) x.size(1);
-            float[] m;
-            float[] v;
             if (training) {
-                m = new float[channels];
-                v = new float[channels];
-                BatchNormKernels.statistics(x, m, v);
-                cache(m, v);
-            } else {
-                m = mean.toFloatVector();
-                v = var.toFloatVector();
+                float[] batchMean = new float[(int) x.size(1)];
+                float[] batchVariance = new float[batchMean.length];
+                BatchNormKernels.statistics(x, batchMean, batchVariance);
+                cache(batchMean, batchVariance);
+                statisticsCached = true;
             }
-            float[] scale = new float[channels];
-            float[] shift = new float[channels];
-            BatchNormKernels.normalization(m, v, gamma.toFloatVector(), beta.toFloatVector(), eps, scale, shift);
+            INDArray m = training ? meanCache : mean;
+            INDArray v = training ? varCache : var;
+            if (oneDnn != null) {
+                // oneDNN's normalization with the statistics given, as in DL4J's inference; DL4J's slow ones never computed
+                return oneDnn.preOutput(x, false, shape, gamma, beta, m, v, decay, eps, format, workspaceMgr);
+            }
+            float[] scale = new float[(int) x.size(1)];
+            float[] shift = new float[scale.length];
+            BatchNormKernels.normalization(m.toFloatVector(), v.toFloatVector(), gamma.toFloatVector(), beta.toFloatVector(),
+                    eps, scale, shift);
             INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape());
             BatchNormKernels.affine(x, scale, shift, out);
-            statisticsCached = training;
             return out;
         }
 

@@ -117,6 +117,15 @@ class FusedBatchNormalizationTest {
     }
 
     @Test
+    void inferenceIsExactlyDl4jsOneDnnNormalization() {
+        ComputationGraph plain = plainNetwork(CNN2DFormat.NCHW);
+        ComputationGraph fused = LayerImplementations.applyTo(plain);
+        INDArray x = batch(4, CNN2DFormat.NCHW).getFeatures();
+
+        assertThat(fused.outputSingle(false, x).ravel().toFloatVector()).containsExactly(plain.outputSingle(false, x).ravel().toFloatVector());
+    }
+
+    @Test
     void theStatisticsMoveTowardsTheBatchs() {
         ComputationGraph fused = LayerImplementations.applyTo(plainNetwork(CNN2DFormat.NCHW));
         INDArray before = fused.getLayer("bn").getParam("mean").dup();
