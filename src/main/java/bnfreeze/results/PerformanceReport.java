@@ -94,7 +94,8 @@ public final class PerformanceReport {
                 .append("cases marked \"DL4J's layers\" use DL4J's own. The harness overhead compares bnfreeze's loop with ")
                 .append("a bare DL4J `fit` over the same batches, alternating in one process, whole epochs timed; cases that name ")
                 .append("another in their detail alternated with it step by step in one process, so that ratios between them ")
-                .append("are free of the drift between processes (about ±10 % on this shared machine).\n\n");
+                .append("are free of the drift between processes (about ±10 % on this shared machine); each such group ran ")
+                .append("twice, in both orders, because the network built second in a process ran 2-6 % faster.\n\n");
         md.append("## Machine\n\n");
         machine.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         pytorchMissing.ifPresent(why -> md.append("- PyTorch peer: skipped (").append(why).append(")\n"));
