@@ -51,14 +51,8 @@ public class FusedBatchNormalization extends BatchNormalization {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
                              int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         org.deeplearning4j.nn.conf.layers.LayerValidation.assertNOutSet("BatchNormalization", getLayerName(), layerIndex, getNOut());
-        Impl layer = new Impl(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(paramTable);
-        layer.setConf(conf);
-        return layer;
+        return LayerImplementations.wired(new Impl(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     /** DL4J's layer with the kernel helper in place of oneDNN's. */

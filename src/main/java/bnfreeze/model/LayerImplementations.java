@@ -74,6 +74,22 @@ public final class LayerImplementations {
         return result;
     }
 
+    /**
+     * {@code layer}, an implementation instantiated by one of bnfreeze's configuration classes, wired
+     * as DL4J's own {@code instantiate} methods wire theirs: listeners, index, parameter views.
+     */
+    static <L extends org.deeplearning4j.nn.api.Layer> L wired(L layer, Layer configuration, NeuralNetConfiguration conf,
+                                                              java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners,
+                                                              int index, org.nd4j.linalg.api.ndarray.INDArray paramsView,
+                                                              boolean initializeParams) {
+        layer.setListeners(listeners);
+        layer.setIndex(index);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(configuration.initializer().init(conf, paramsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
+    }
+
     /** A copy of {@code layer}'s configuration as {@code type}, a class of the same fields (a subclass adding none, or the superclass). */
     static <T extends Layer> T copyAs(Layer layer, Class<T> type) {
         // DL4J's own configuration mapper copies every field, including any a later version adds

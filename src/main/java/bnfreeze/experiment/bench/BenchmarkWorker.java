@@ -47,10 +47,15 @@ public final class BenchmarkWorker {
      *                    are short, measure six times as many so that per-epoch costs are spread as in use
      */
     public static List<Measurement> measure(List<BenchmarkCase> group, int resnetSteps) {
-        if (group.size() == 1) {
-            return measure(group.get(0), resnetSteps);
+        BenchmarkCase first = group.get(0);
+        int steps = stepsFor(first, resnetSteps);
+        if (group.size() == 1 && first.mode().equals("pipeline")) {
+            return List.of(pipeline(first, steps));
         }
-        int steps = stepsFor(group.get(0), resnetSteps);
+        if (group.size() == 1 && first.mode().equals("loop")) {
+            ComputationGraph net = network(first);
+            return loop(first, steps, batches(first, steps + WARMUP_STEPS, net), net);
+        }
         List<Consumer<DataSet>> stepFunctions = new ArrayList<>();
         List<List<DataSet>> data = new ArrayList<>();
         for (BenchmarkCase c : group) {
@@ -74,26 +79,13 @@ public final class BenchmarkWorker {
             BenchmarkCase c = group.get(j);
             String others = group.stream().filter(o -> o != c).map(o -> "\"" + o.name() + "\"").collect(Collectors.joining(", "));
             measurements.add(result(c.name(), c.batchSize() / median(seconds[j]), steps,
-                    "alternating step by step with " + others + " (peak memory of both)"));
+                    others.isEmpty() ? "" : "alternating step by step with " + others + " (peak memory of both)"));
         }
         return measurements;
     }
 
     private static int stepsFor(BenchmarkCase c, int resnetSteps) {
         return c.network().equals("small") || c.mode().equals("pipeline") ? 6 * resnetSteps : resnetSteps;
-    }
-
-    private static List<Measurement> measure(BenchmarkCase c, int resnetSteps) {
-        int steps = stepsFor(c, resnetSteps);
-        if (c.mode().equals("pipeline")) {
-            return List.of(pipeline(c, steps));
-        }
-        ComputationGraph net = network(c);
-        List<DataSet> batches = batches(c, steps + WARMUP_STEPS, net);
-        if (c.mode().equals("loop")) {
-            return loop(c, steps, batches, net);
-        }
-        return List.of(timed(c, steps, batches, stepFunction(c, net)));
     }
 
     private static Consumer<DataSet> stepFunction(BenchmarkCase c, ComputationGraph net) {
@@ -138,18 +130,6 @@ public final class BenchmarkWorker {
                     Nd4j.create(labels, new long[] {c.batchSize(), classes})));
         }
         return batches;
-    }
-
-    private static Measurement timed(BenchmarkCase c, int steps, List<DataSet> batches, Consumer<DataSet> step) {
-        double[] seconds = new double[steps];
-        for (int i = 0; i < WARMUP_STEPS + steps; i++) {
-            long start = System.nanoTime();
-            step.accept(batches.get(i));
-            if (i >= WARMUP_STEPS) {
-                seconds[i - WARMUP_STEPS] = (System.nanoTime() - start) / 1e9;
-            }
-        }
-        return result(c.name(), c.batchSize() / median(seconds), steps, "");
     }
 
     /** Rounds of the loop, each next to a bare {@code fit} over the same batches: the machine's drift falls on both alike. */
